@@ -1,0 +1,57 @@
+# Two commands matter: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test install catalogues lint migrations-check pytest messages lock createeditor clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+## Compile the translation catalogues (no system gettext needed).
+catalogues: install
+	$(PY) manage.py compile_catalogues
+
+## Install, migrate, load the Berlin demo data and serve on 127.0.0.1:$(PORT).
+run: catalogues
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## The whole suite: style, migrations, catalogues, unit, view and browser tests.
+test: install lint migrations-check
+	$(PY) manage.py compile_catalogues --check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=citypartners.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+## Update locale/de/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
+messages: install
+	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'static_collected/*' --no-obsolete
+
+## Regenerate requirements.lock from the ranges in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf .lock-venv
+
+## Create a back-office editor: make createeditor EMAIL=name@example.org
+createeditor: install
+	$(PY) manage.py createeditor --email "$(EMAIL)"
+
+clean:
+	rm -rf $(VENV) static_collected

@@ -1,0 +1,118 @@
+"""Site-wide settings: the office's contact block shown on every page, and the footer pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .i18n import localized
+
+
+@register_setting(icon="site")
+class OfficeSettings(BaseSiteSetting):
+    """The office that runs the site: its contact block and the legally required pages."""
+
+    name_de = models.CharField(_("name (German)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    unit_de = models.CharField(_("unit (German)"), max_length=200, blank=True)
+    unit_en = models.CharField(_("unit (English)"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    town_de = models.CharField(_("town (German)"), max_length=100, blank=True)
+    town_en = models.CharField(_("town (English)"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imprint page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("easy language page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sign language page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name_de"),
+                FieldPanel("name_en"),
+                FieldPanel("unit_de"),
+                FieldPanel("unit_en"),
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("town_de"),
+                FieldPanel("town_en"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contact block"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("easy_language_page"),
+                FieldPanel("sign_language_page"),
+            ],
+            heading=_("Footer pages (German originals; the English versions are found)"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("office and contact block")
+
+    FOOTER_FIELDS = (
+        "imprint_page",
+        "privacy_page",
+        "accessibility_page",
+        "easy_language_page",
+        "sign_language_page",
+    )
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+    @property
+    def unit(self):
+        return localized(self, "unit")
+
+    @property
+    def town(self):
+        return localized(self, "town")

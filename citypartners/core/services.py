@@ -1,0 +1,72 @@
+"""Writes of the core app: accounts."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+EDITORS_GROUP = "Editors"
+
+# What an editor may do: the partnership data, pages (through page permissions) and the admin.
+EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    *[
+        (app, f"{action}_{model}")
+        for app, model in [
+            ("partnerships", "partnership"),
+            ("partnerships", "city"),
+            ("partnerships", "authority"),
+            ("partnerships", "focusarea"),
+            ("core", "officesettings"),
+        ]
+        for action in ("add", "change", "delete", "view")
+    ],
+    ("home", "view_accessibilityfeedback"),
+]
+
+
+@transaction.atomic
+def editors_group_ensure() -> Group:
+    """The editors' group with its model and page permissions."""
+    from wagtail.models import GroupPagePermission, Page
+
+    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
+    for app_label, codename in EDITOR_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+    return group
+
+
+@transaction.atomic
+def editor_create(*, email: str, password: str, superuser: bool = False):
+    """Create an editor account with a checked e-mail address and password."""
+    User = get_user_model()
+    email = User.objects.normalize_email(email.strip())
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError(
+            _("“%(email)s” is not a valid e-mail address.") % {"email": email}
+        ) from error
+    if User.objects.filter(username__iexact=email).exists():
+        raise ValidationError(_("An account for %(email)s exists already.") % {"email": email})
+    user = User(username=email, email=email, is_staff=superuser, is_superuser=superuser)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    if not superuser:
+        user.groups.add(editors_group_ensure())
+    return user

@@ -1,0 +1,2 @@
+DATE_FORMAT = "j. F Y"
+YEAR_MONTH_FORMAT = "F Y"

@@ -1,0 +1,143 @@
+"""The overview (home) page and the plain text pages every public body needs."""
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from citypartners.partnerships import selectors
+
+from .forms import FeedbackForm
+from .services import feedback_submit
+
+
+class HomePage(Page):
+    """The overview: the office's intro, the partner cities and when each partnership began."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("overview page")
+
+    def get_context(self, request, *args, **kwargs):
+        from citypartners.partnerships.models import BoroughIndexPage, ProjectCooperationsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        rows = selectors.state_partnership_rows(request=request, locale_id=self.locale_id)
+        context["partnerships"] = rows
+        context["partnerships_by_name"] = sorted(rows, key=lambda p: p.city.name.casefold())
+        children = {
+            type(child): child
+            for child in self.get_children()
+            .live()
+            .type(BoroughIndexPage, ProjectCooperationsPage)
+            .specific()
+        }
+        context["boroughs_page"] = children.get(BoroughIndexPage)
+        context["project_cooperations_page"] = children.get(ProjectCooperationsPage)
+        return context
+
+
+class StandardPage(Page):
+    """A page of text: imprint, privacy notice, easy language, sign language (with a video)."""
+
+    body = RichTextField(_("text"), blank=True)
+    video = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A self-hosted MP4 or WebM file, for example the text in sign language."),
+    )
+    video_captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("video captions (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("body"),
+        FieldPanel("video"),
+        FieldPanel("video_captions"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class AccessibilityPage(RoutablePageMixin, Page):
+    """The accessibility statement with a feedback form that stores each message."""
+
+    body = RichTextField(_("statement"), blank=True)
+    thanks_text = RichTextField(_("text after sending feedback"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("thanks_text")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "home/accessibility_page.html"
+
+    class Meta:
+        verbose_name = _("accessibility statement page")
+
+    @path("")
+    def statement(self, request):
+        if request.method == "POST":
+            form = FeedbackForm(request.POST)
+            if form.is_valid():
+                feedback_submit(page=self, **form.cleaned_data)
+                return redirect(self.url + self.reverse_subpage("thanks"))
+        else:
+            form = FeedbackForm()
+        return self.render(request, context_overrides={"form": form})
+
+    @path("danke/", name="thanks")
+    def thanks(self, request):
+        return TemplateResponse(
+            request, "home/accessibility_thanks.html", self.get_context(request)
+        )
+
+
+class AccessibilityFeedback(models.Model):
+    """A message sent through the accessibility statement's feedback form."""
+
+    page = models.ForeignKey(
+        AccessibilityPage,
+        verbose_name=_("page"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    message = models.TextField(_("message"), max_length=settings.FEEDBACK_MAX_LENGTH)
+    language = models.CharField(_("language"), max_length=5)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.message[:40]}"

@@ -1,0 +1,30 @@
+"""Back-office forms that check a partnership as a whole, documents and history included."""
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .services import partnership_history_errors
+
+
+def _live_rows(formset):
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class PartnershipAdminForm(WagtailAdminModelForm):
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid:
+            return False
+        documents = _live_rows(self.formsets["founding_documents"])
+        statuses = _live_rows(self.formsets["status_history"])
+        errors = partnership_history_errors(
+            document_dates=[row["date"] for row in documents],
+            shown_count=sum(bool(row.get("is_shown")) for row in documents),
+            status_dates=[row["valid_from"] for row in statuses],
+        )
+        for error in errors:
+            self.add_error(None, error)
+        return not errors

@@ -1,0 +1,145 @@
+"""Reference data the partnerships point to: owners, cities, focus areas."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from citypartners.core.i18n import localized
+
+from ..countries import country_name, validate_country_code
+
+
+class Authority(models.Model):
+    """A public body that keeps partnerships: the state itself or one of its boroughs."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", _("state")
+        BOROUGH = "borough", _("borough")
+        OTHER = "other", _("other public body")
+
+    name_de = models.CharField(_("name (German)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name_de"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name_de"]
+        verbose_name = _("owner")
+        verbose_name_plural = _("owners")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
+class FocusArea(models.Model):
+    """A field of exchange, such as culture or youth exchange."""
+
+    name_de = models.CharField(_("name (German)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name_de"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name_en"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
+class City(models.Model):
+    """A city anywhere in the world, named in German, English and its own language."""
+
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_de = models.CharField(_("name (German)"), max_length=200)
+    name_local = models.CharField(
+        _("name in its own language"),
+        max_length=200,
+        blank=True,
+        help_text=_("In the city's own script, for example Москва or 東京."),
+    )
+    country_code = models.CharField(
+        _("country"),
+        max_length=2,
+        validators=[validate_country_code],
+        help_text=_("ISO 3166 code of two letters, for example FR."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    geonames_id = models.PositiveIntegerField(
+        _("GeoNames id"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Filled by the GeoNames lookup; identifies the city on geonames.org."),
+    )
+
+    panels = [
+        FieldPanel("name_en"),
+        FieldPanel("name_de"),
+        FieldPanel("name_local"),
+        FieldPanel("country_code"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("geonames_id"),
+            ],
+            heading=_("Location"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+    @property
+    def country_name(self):
+        return country_name(self.country_code)

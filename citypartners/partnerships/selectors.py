@@ -1,0 +1,103 @@
+"""Reads for the public pages, each in a fixed number of queries whatever the data size."""
+
+import datetime
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.utils import timezone
+
+from .models.partnership import FoundingDocument, Partnership, PartnershipStatus
+from .models.reference import Authority
+
+PROJECT_KIND = Partnership.Kind.PROJECT
+PARTNERSHIP_KINDS = [Partnership.Kind.PARTNERSHIP, Partnership.Kind.FRIENDSHIP]
+
+
+def _with_since_and_status(queryset, *, today: datetime.date | None = None):
+    """Annotate the shown founding date and the status in force today."""
+    today = today or timezone.localdate()
+    shown = FoundingDocument.objects.filter(partnership=OuterRef("pk"), is_shown=True)
+    current = PartnershipStatus.objects.filter(
+        partnership=OuterRef("pk"), valid_from__lte=today
+    ).order_by("-valid_from", "-pk")
+    return queryset.annotate(
+        since=Subquery(shown.values("date")[:1]),
+        since_precision=Subquery(shown.values("date_precision")[:1]),
+        current_status=Subquery(current.values("status")[:1]),
+        current_status_since=Subquery(current.values("valid_from")[:1]),
+    )
+
+
+def partnerships_annotated(**filters):
+    """Partnerships with city and owner, the date shown and the current status."""
+    return _with_since_and_status(
+        Partnership.objects.filter(**filters).select_related("city", "owner")
+    )
+
+
+def partner_city_pages(*, locale_id: int, partnership_ids) -> dict:
+    """The live city page of each partnership in one locale, keyed by partnership id."""
+    from .models.pages import PartnerCityPage
+
+    pages = PartnerCityPage.objects.live().filter(
+        locale_id=locale_id, partnership_id__in=list(partnership_ids)
+    )
+    return {page.partnership_id: page for page in pages}
+
+
+def partnership_rows(*, request, locale_id: int, owner_id=None, kinds=None, owner_kind=None):
+    """Partnerships ordered by the date shown, each with `page_url` to its city page or None."""
+    filters = {}
+    if owner_id is not None:
+        filters["owner_id"] = owner_id
+    if owner_kind is not None:
+        filters["owner__kind"] = owner_kind
+    if kinds is not None:
+        filters["kind__in"] = kinds
+    rows = list(partnerships_annotated(**filters).order_by("since", "city__name_en"))
+    pages = partner_city_pages(locale_id=locale_id, partnership_ids=[p.pk for p in rows])
+    for row in rows:
+        page = pages.get(row.pk)
+        row.page_url = page.get_url(request) if page else None
+    return rows
+
+
+def state_partnership_rows(*, request, locale_id: int):
+    """The state's own partnerships (not project cooperations) for the overview table."""
+    return partnership_rows(
+        request=request,
+        locale_id=locale_id,
+        owner_kind=Authority.Kind.STATE,
+        kinds=PARTNERSHIP_KINDS,
+    )
+
+
+def partnership_detail(*, partnership_id: int):
+    """One partnership with everything its city page shows, and the status change in force."""
+    partnership = (
+        partnerships_annotated(pk=partnership_id)
+        .prefetch_related("founding_documents", "status_history", "focus_areas")
+        .get()
+    )
+    today = timezone.localdate()
+    in_force = [c for c in partnership.status_history.all() if c.valid_from <= today]
+    partnership.current_change = in_force[-1] if in_force else None
+    return partnership
+
+
+def boroughs_with_partnerships():
+    """The boroughs in order, each with its partnerships ordered by the date shown."""
+    partnerships = partnerships_annotated().order_by("since", "city__name_en")
+    return list(
+        Authority.objects.filter(kind=Authority.Kind.BOROUGH).prefetch_related(
+            Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
+        )
+    )
+
+
+def borough_pages(*, locale_id: int) -> dict:
+    """The live borough page of each borough in one locale, keyed by authority id."""
+    from .models.pages import BoroughPage
+
+    return {
+        page.authority_id: page for page in BoroughPage.objects.live().filter(locale_id=locale_id)
+    }

@@ -1,0 +1,97 @@
+"""Back-office screens for partnerships and their reference data."""
+
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import geonames
+from .forms import PartnershipAdminForm
+from .models import Authority, City, FocusArea, Partnership
+from .selectors import partnerships_annotated
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "link"
+    menu_label = _("Partnerships")
+    list_display = [
+        Column("city", label=_("partner city"), sort_key="city__name_en"),
+        Column("owner", label=_("owner"), sort_key="owner__sort_order"),
+        Column("get_kind_display", label=_("kind")),
+        Column("since", label=_("partner since"), sort_key="since"),
+        Column("current_status", label=_("status")),
+        BooleanColumn("verified", label=_("verified")),
+    ]
+    list_filter = ["owner", "kind", "verified", "focus_areas"]
+    search_fields = ["city__name_en", "city__name_de", "city__name_local", "owner__name_de"]
+    search_backend_name = None
+    edit_handler = ObjectList(Partnership.panels, base_form_class=PartnershipAdminForm)
+
+    def get_queryset(self, request):
+        return partnerships_annotated()
+
+
+class CityViewSet(SnippetViewSet):
+    model = City
+    icon = "globe"
+    menu_label = _("Cities")
+    list_display = ["name_en", "name_de", "name_local", "country_code", "geonames_id"]
+    list_filter = ["country_code"]
+    search_fields = ["name_en", "name_de", "name_local"]
+    search_backend_name = None
+
+
+class AuthorityViewSet(SnippetViewSet):
+    model = Authority
+    icon = "group"
+    menu_label = _("Owners")
+    list_display = ["name_de", "name_en", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name_de", "name_en"]
+    search_backend_name = None
+
+
+class FocusAreaViewSet(SnippetViewSet):
+    model = FocusArea
+    icon = "tag"
+    menu_label = _("Focus areas")
+    list_display = ["name_de", "name_en", "slug"]
+    search_fields = ["name_de", "name_en"]
+    search_backend_name = None
+
+
+class PartnershipGroup(SnippetViewSetGroup):
+    menu_label = _("Partnerships")
+    menu_icon = "link"
+    menu_order = 150
+    items = (PartnershipViewSet, CityViewSet, AuthorityViewSet, FocusAreaViewSet)
+
+
+register_snippet(PartnershipGroup)
+
+
+def geonames_lookup(request):
+    """Cities from the GeoNames data matching ?q=, for the lookup on the city form."""
+    return JsonResponse({"results": geonames.search(request.GET.get("q", ""))})
+
+
+@hooks.register("register_admin_urls")
+def register_geonames_url():
+    return [path("geonames/lookup/", geonames_lookup, name="geonames_lookup")]
+
+
+@hooks.register("insert_global_admin_js")
+def geonames_lookup_js():
+    from django.templatetags.static import static
+
+    return format_html(
+        '<script src="{}" data-lookup-url="{}" id="geonames-lookup-script" defer></script>',
+        static("citypartners/admin/geonames_lookup.js"),
+        reverse("geonames_lookup"),
+    )
