@@ -202,7 +202,7 @@ class BerlinLoader:
         page.save_revision().publish()
 
     def _child(self, parent, model, *, slug, **fields):
-        """The child page of `model` with `slug` under `parent`, created and published if missing."""
+        """The child of `parent` with `slug`, created and published if missing."""
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
             return existing

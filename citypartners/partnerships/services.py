@@ -38,7 +38,8 @@ def partnership_history_errors(
     if document_dates and shown_count != 1:
         errors.append(
             _(
-                "Mark exactly one founding document as the date shown as “partner since” (now %(n)d)."
+                "Mark exactly one founding document as the date shown as “partner since” "
+                "(now %(n)d)."
             )
             % {"n": shown_count}
         )
