@@ -90,7 +90,9 @@ class OfficeSettings(BaseSiteSetting):
                 FieldPanel("easy_language_page"),
                 FieldPanel("sign_language_page"),
             ],
-            heading=_("Footer pages (German originals; the English versions are found)"),
+            heading=_(
+                "Footer pages (choose the German pages; their English versions are linked automatically)"
+            ),
         ),
     ]
 

@@ -129,7 +129,7 @@ class FoundingDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     date_precision = models.CharField(
-        _("date known to the"),
+        _("precision of the date"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,

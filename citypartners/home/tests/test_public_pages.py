@@ -1,0 +1,104 @@
+"""Every public page type in both languages: content, landmarks, language switch, no other host."""
+
+import re
+from urllib.parse import urlparse
+
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail  # noqa: F401
+
+from .pages import all_public_urls, one_page_of_each_type
+
+pytestmark = pytest.mark.django_db
+
+
+def _soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_root_redirects_to_the_visitors_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="de-DE")
+    assert response["Location"] == "/de/"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_page_type_renders_with_landmarks_skip_link_switch_and_contact(client, lang):
+    for page_type, de_url, en_url in one_page_of_each_type():
+        url, other_url = (de_url, en_url) if lang == "de" else (en_url, de_url)
+        response = client.get(url)
+        assert response.status_code == 200, (page_type, url)
+        soup = _soup(response)
+        assert soup.html["lang"] == lang
+        # The skip link is the first focusable element and points at <main id="main">.
+        first_focusable = soup.find(["a", "button", "input", "select", "textarea"])
+        assert first_focusable.get("href") == "#main", page_type
+        assert soup.find("main", id="main")
+        assert soup.find("header") and soup.find("footer") and soup.find("nav")
+        # Exactly one h1, and heading levels never skip a level going down.
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+        assert levels.count(1) == 1 and levels[0] == 1, (page_type, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        # The language switch leads to the same page in the other language.
+        switch = soup.select_one("nav.language-switch a")
+        assert switch["href"] == other_url, page_type
+        assert switch["hreflang"] == ("en" if lang == "de" else "de")
+        # The office's contact block and the footer's five legal and accessibility pages.
+        address = soup.select_one(".contact-block address").get_text(" ", strip=True)
+        assert "Jüdenstraße 1" in address and "+49 30 9026-0" in address
+        assert len(soup.select(".footer-links a")) == 5
+
+
+def test_every_public_page_is_well_formed_html_with_unique_ids(client):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for url in all_public_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        parser.parse(response.content.decode())  # raises on any parse error
+        ids = [tag["id"] for tag in _soup(response).find_all(id=True)]
+        assert len(ids) == len(set(ids)), url
+
+
+RESOURCE_ATTRIBUTES = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "source": "src",
+    "video": "src",
+    "track": "src",
+    "iframe": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
+
+
+def test_no_public_page_loads_anything_from_another_host(client):
+    checked = 0
+    for url in all_public_urls():
+        soup = _soup(client.get(url))
+        for tag, attribute in RESOURCE_ATTRIBUTES.items():
+            for element in soup.find_all(tag):
+                if tag == "link" and "alternate" in element.get("rel", []):
+                    continue  # a link to the other language, not a resource
+                value = element.get(attribute) or ""
+                for candidate in [value, *element.get("srcset", "").split(",")]:
+                    host = urlparse(candidate.strip().split(" ")[0]).netloc
+                    assert host in ("", "testserver"), (url, tag, candidate)
+                checked += 1
+        for style in soup.find_all(style=True):
+            assert "url(" not in style["style"] or "http" not in style["style"], url
+    assert checked > 50
+    stylesheet = (
+        __import__("pathlib").Path(__file__).resolve().parents[2] / "static/css/site.css"
+    ).read_text()
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", stylesheet)
+    assert "@import" not in stylesheet
+
+
+def test_pages_weigh_under_200_kb(client):
+    for url in all_public_urls():
+        assert len(client.get(url).content) < 200_000, url

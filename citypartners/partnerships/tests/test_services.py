@@ -1,0 +1,115 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from citypartners.partnerships.models import City, FoundingDocument, Partnership, PartnershipStatus
+from citypartners.partnerships.services import (
+    DocumentData,
+    StatusData,
+    city_create,
+    partnership_create,
+)
+
+from .factories import AuthorityFactory, CityFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def _counts():
+    return (
+        City.objects.count(),
+        Partnership.objects.count(),
+        FoundingDocument.objects.count(),
+        PartnershipStatus.objects.count(),
+    )
+
+
+def test_partnership_create_stores_documents_statuses_and_focus_areas():
+    owner, city = AuthorityFactory(), CityFactory()
+    partnership = partnership_create(
+        owner=owner,
+        city=city,
+        documents=[
+            DocumentData(kind="declaration", date=D(1993, 4, 22), is_shown=True),
+            DocumentData(kind="declaration", date=D(1994, 4, 13)),
+        ],
+        statuses=[StatusData(status="active", valid_from=D(1993, 4, 22))],
+    )
+    assert list(partnership.founding_documents.values_list("date", "is_shown")) == [
+        (D(1993, 4, 22), True),
+        (D(1994, 4, 13), False),
+    ]
+    assert partnership.status_history.get().status == "active"
+
+
+def test_status_change_before_the_partnership_began_is_refused_and_nothing_saved():
+    owner, city = AuthorityFactory(), CityFactory()
+    before = _counts()
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        partnership_create(
+            owner=owner,
+            city=city,
+            documents=[DocumentData(kind="agreement", date=D(2000, 1, 1), is_shown=True)],
+            statuses=[StatusData(status="suspended", valid_from=D(1999, 12, 31))],
+        )
+    assert "1999-12-31 lies before the partnership began (2000-01-01" in str(error.value)
+    assert _counts() == before
+
+
+def test_message_is_in_the_users_language():
+    with translation.override("de"), pytest.raises(ValidationError) as error:
+        partnership_create(
+            owner=AuthorityFactory(),
+            city=CityFactory(),
+            documents=[DocumentData(kind="agreement", date=D(2000, 1, 1), is_shown=True)],
+            statuses=[StatusData(status="ended", valid_from=D(1990, 1, 1))],
+        )
+    assert "vor dem Beginn der Partnerschaft" in str(error.value)
+
+
+def test_exactly_one_document_must_give_the_date_shown():
+    with pytest.raises(ValidationError):
+        partnership_create(
+            owner=AuthorityFactory(),
+            city=CityFactory(),
+            documents=[
+                DocumentData(kind="agreement", date=D(2000, 1, 1), is_shown=True),
+                DocumentData(kind="agreement", date=D(2001, 1, 1), is_shown=True),
+            ],
+        )
+    with pytest.raises(ValidationError):
+        partnership_create(
+            owner=AuthorityFactory(),
+            city=CityFactory(),
+            documents=[DocumentData(kind="agreement", date=D(2000, 1, 1))],
+        )
+
+
+def test_second_partnership_of_the_same_owner_with_the_same_city_is_refused():
+    owner, city = AuthorityFactory(), CityFactory()
+    partnership_create(owner=owner, city=city)
+    before = _counts()
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        partnership_create(owner=owner, city=city)
+    assert "already has a partnership with this city" in str(error.value)
+    assert _counts() == before
+
+
+def test_unknown_country_code_is_refused():
+    before = _counts()
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        city_create(name_en="Atlantis", name_de="Atlantis", country_code="QQ")
+    assert "“QQ” is not an ISO 3166 country code" in str(error.value)
+    assert _counts() == before
+
+
+def test_city_country_name_in_both_languages():
+    city = city_create(name_en="Lyon", name_de="Lyon", country_code="fr")
+    with translation.override("de"):
+        assert city.country_name == "Frankreich"
+    with translation.override("en"):
+        assert city.country_name == "France"
