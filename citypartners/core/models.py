@@ -91,7 +91,8 @@ class OfficeSettings(BaseSiteSetting):
                 FieldPanel("sign_language_page"),
             ],
             heading=_(
-                "Footer pages (choose the German pages; their English versions are linked automatically)"
+                "Footer pages (choose the German pages; "
+                "their English versions are linked automatically)"
             ),
         ),
     ]
