@@ -235,7 +235,10 @@ class BerlinLoader:
     def load_pages(self):
         de, _ = Locale.objects.get_or_create(language_code="de")
         en, _ = Locale.objects.get_or_create(language_code="en")
-        root = Page.get_first_root_node()
+        # Wagtail's migrations make the tree's root; a flushed database has none.
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=de)
+        )
         home = HomePage.objects.filter(locale=de).first()
         if home is None:
             # Replace Wagtail's placeholder welcome page with the overview.

@@ -1,0 +1,125 @@
+"""Browser tests in Debian's Chromium: sorting, navigation, language switch, forms and axe-core."""
+
+import os
+import shutil
+
+import pytest
+
+from .pages import one_page_of_each_type
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Playwright's sync API runs an event loop in this thread; the live server's database work
+# happens in its own thread, so Django's async-safety guard does not apply here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, berlin_data):
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
+def _column(page, index):
+    return page.locator(f"#partner-cities tbody tr > :nth-child({index})").all_inner_texts()
+
+
+def test_sort_the_overview_follow_a_city_and_switch_language(page):
+    page.goto("/de/")
+    # The skip link is the first stop of the keyboard and leads to the main content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+    headers = page.locator("#partner-cities thead th")
+    assert headers.nth(2).get_attribute("aria-sort") == "ascending"
+    assert _column(page, 1)[0].startswith("Los Angeles")
+
+    page.get_by_role("button", name="Partner seit").click()
+    assert headers.nth(2).get_attribute("aria-sort") == "descending"
+    assert _column(page, 1)[0].startswith("Tel Aviv")
+
+    page.get_by_role("button", name="Stadt").click()
+    assert headers.nth(0).get_attribute("aria-sort") == "ascending"
+    assert headers.nth(2).get_attribute("aria-sort") is None
+    names = [name.split("\n")[0].strip() for name in _column(page, 1)]
+    assert names[0] == "Brüssel" and names == sorted(names, key=str.casefold)
+
+    # The sort buttons work from the keyboard too.
+    page.get_by_role("button", name="Stadt").focus()
+    page.keyboard.press("Enter")
+    assert headers.nth(0).get_attribute("aria-sort") == "descending"
+
+    page.locator("#partner-cities").get_by_role("link", name="Warschau").click()
+    page.wait_for_url("**/de/warschau/")
+    assert page.locator("h1").inner_text() == "Warschau"
+
+    page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/warsaw/")
+    assert page.locator("h1").inner_text() == "Warsaw"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_axe_finds_no_violation_on_any_page_type_in_either_language(page):
+    failures = {}
+    for page_type, de_url, en_url in one_page_of_each_type():
+        for url in (de_url, en_url):
+            page.goto(url)
+            violations = _axe_violations(page)
+            if violations:
+                failures[f"{page_type} {url}"] = violations
+    assert failures == {}
+
+
+def test_feedback_form_in_the_browser(page):
+    page.goto("/en/accessibility/")
+    page.get_by_role("button", name="Send message").click()
+    summary = page.get_by_role("alert")
+    assert "Please write your message." in summary.inner_text()
+    assert _axe_violations(page) == []
+    page.get_by_label("Your message").fill("The map has no text alternative.")
+    page.get_by_role("button", name="Send message").click()
+    page.wait_for_url("**/en/accessibility/danke/")
+    assert page.locator("h1").inner_text() == "Thank you for your message"
