@@ -1,7 +1,9 @@
 """Back-office forms that check a partnership as a whole, documents and history included."""
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .countries import country_choices
 from .services import partnership_history_errors
 
 
@@ -28,3 +30,16 @@ class PartnershipAdminForm(WagtailAdminModelForm):
         for error in errors:
             self.add_error(None, error)
         return not errors
+
+
+class CityAdminForm(WagtailAdminModelForm):
+    """Offers the countries by name (in the editor's language) instead of a bare code."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country_code"].widget = forms.Select(
+            choices=[
+                ("", "---------"),
+                *[(code, f"{name} ({code})") for code, name in country_choices()],
+            ]
+        )

@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import geonames
-from .forms import PartnershipAdminForm
+from .forms import CityAdminForm, PartnershipAdminForm
 from .models import Authority, City, FocusArea, Partnership
 from .selectors import partnerships_annotated
 
@@ -45,6 +45,7 @@ class CityViewSet(SnippetViewSet):
     list_filter = ["country_code"]
     search_fields = ["name_en", "name_de", "name_local"]
     search_backend_name = None
+    edit_handler = ObjectList(City.panels, base_form_class=CityAdminForm)
 
 
 class AuthorityViewSet(SnippetViewSet):
