@@ -110,3 +110,14 @@ def status_label(value):
         return PartnershipStatus.Status(value).label
     except ValueError:
         return ""
+
+
+@register.filter
+def source_host(value):
+    """A short, readable label for a source address: its host name without "www."."""
+    from urllib.parse import urlparse
+
+    host = urlparse(value).netloc
+    if host == "web.archive.org":
+        return "web.archive.org (berlin.de)" if "berlin.de" in value else host
+    return host.removeprefix("www.") or value
