@@ -123,3 +123,23 @@ def test_feedback_form_in_the_browser(page):
     page.get_by_role("button", name="Send message").click()
     page.wait_for_url("**/en/accessibility/danke/")
     assert page.locator("h1").inner_text() == "Thank you for your message"
+
+
+def test_geonames_lookup_fills_the_city_form(page):
+    from citypartners.core.services import editor_create
+
+    editor_create(email="editor@example.org", password="a long and careful passphrase")
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor@example.org")
+    page.fill("#id_password", "a long and careful passphrase")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto("/admin/snippets/partnerships/city/add/")
+    lookup = page.locator("fieldset.geonames-lookup")
+    lookup.locator("input").fill("Windhoek")
+    lookup.locator("input").press("Enter")
+    lookup.get_by_role("button", name="Windhoek, Namibia (-22.5594, 17.0832)").click()
+    assert page.input_value("#id_geonames_id") == "3352136"
+    assert page.input_value("#id_country_code") == "NA"
+    assert page.input_value("#id_latitude") == "-22.5594"
+    assert page.input_value("#id_name_en") == "Windhoek"
