@@ -1,12 +1,12 @@
 """Every public page type in both languages: content, landmarks, language switch, no other host."""
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
-from django.core import mail  # noqa: F401
 
 from .pages import all_public_urls, one_page_of_each_type
 
@@ -92,9 +92,7 @@ def test_no_public_page_loads_anything_from_another_host(client):
         for style in soup.find_all(style=True):
             assert "url(" not in style["style"] or "http" not in style["style"], url
     assert checked > 50
-    stylesheet = (
-        __import__("pathlib").Path(__file__).resolve().parents[2] / "static/css/site.css"
-    ).read_text()
+    stylesheet = (Path(__file__).resolve().parents[2] / "static/css/site.css").read_text()
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", stylesheet)
     assert "@import" not in stylesheet
 
