@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from citypartners.activities.models import Activity, ActivityIndexPage, ActivityKind
+from citypartners.activities.services import activity_create
 from citypartners.core.models import OfficeSettings
 from citypartners.home.models import AccessibilityPage, HomePage, StandardPage
 from citypartners.partnerships.models import (
@@ -67,6 +69,13 @@ def _rows(data_dir: Path, name: str) -> list[dict]:
 
 def _date(value: str) -> datetime.date:
     return datetime.date.fromisoformat(value)
+
+
+def _paragraph(text: str) -> str:
+    """Plain demo text as rich text: one paragraph, escaped."""
+    from django.utils.html import escape
+
+    return f"<p>{escape(text)}</p>" if text else ""
 
 
 class BerlinLoader:
@@ -138,6 +147,7 @@ class BerlinLoader:
             city = City.objects.filter(geonames_id=int(row["geonames_id"])).first()
             if city is None:
                 city = city_create(
+                    slug=row["slug"],
                     name_en=row["name_en"],
                     name_de=row["name_de"],
                     name_local=row["name_local"],
@@ -196,6 +206,58 @@ class BerlinLoader:
                 ),
             )
             self.report.count("partnerships")
+
+    def load_activities(self):
+        for order, row in enumerate(_rows(self.data_dir, "activity_kinds.csv")):
+            _kind, created = ActivityKind.objects.get_or_create(
+                slug=row["slug"],
+                defaults={
+                    "name_de": row["name_de"],
+                    "name_en": row["name_en"],
+                    "sort_order": order,
+                },
+            )
+            self.report.count("kinds of activity", created)
+        path = self.data_dir / "activities.csv"
+        if not path.exists():
+            return
+        kinds = {k.slug: k for k in ActivityKind.objects.all()}
+        areas = {a.slug: a for a in FocusArea.objects.all()}
+        state = {
+            p.city.slug: p
+            for p in Partnership.objects.filter(owner__slug="land-berlin").select_related("city")
+        }
+        existing = set(Activity.objects.values_list("slug", flat=True))
+        for row in _rows(self.data_dir, "activities.csv"):
+            if row["slug"] in existing:
+                continue
+            all_day = row["all_day"] == "1"
+            start = datetime.datetime.fromisoformat(row["start"])
+            end = datetime.datetime.fromisoformat(row["end"]) if row["end"] else None
+            activity_create(
+                partnerships=[state[slug] for slug in row["city_slugs"].split("|")],
+                focus_areas=[areas[slug] for slug in row["focus_areas"].split("|") if slug],
+                slug=row["slug"],
+                kind=kinds[row["kind"]],
+                status=row["status"],
+                title_de=row["title_de"],
+                title_en=row["title_en"],
+                description_de=_paragraph(row["description_de"]),
+                description_en=_paragraph(row["description_en"]),
+                all_day=all_day,
+                timezone=row["timezone"],
+                date_precision=row["date_precision"] or "day",
+                start_date=start.date(),
+                start_time=None if all_day else start.time(),
+                end_date=end.date() if end else None,
+                end_time=None if (all_day or end is None) else end.time(),
+                place_de=row["place_de"],
+                place_en=row["place_en"],
+                organisations=row["organisations"].replace(" | ", "\n"),
+                registration_url=row["registration_url"],
+                source=row["source"].replace(" | ", "\n"),
+            )
+            self.report.count("activities")
 
     # --- pages -------------------------------------------------------------------------
     def _publish(self, page):
@@ -286,6 +348,7 @@ class BerlinLoader:
             "project_cooperations",
             intro="project_cooperations_intro",
         )
+        self._bilingual(home, en, ActivityIndexPage, "activities", intro="activities_intro")
         footer = {}
         for key in ("imprint", "privacy", "easy_language", "sign_language"):
             footer[key] = self._bilingual(home, en, StandardPage, key, body=key)
@@ -374,5 +437,6 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> LoadReport:
     loader.load_reference()
     loader.load_state_partnerships()
     loader.load_borough_partnerships()
+    loader.load_activities()
     loader.load_pages()
     return loader.report

@@ -31,6 +31,7 @@ class HomePage(Page):
         verbose_name = _("overview page")
 
     def get_context(self, request, *args, **kwargs):
+        from citypartners.activities.models import ActivityIndexPage
         from citypartners.partnerships.models import BoroughIndexPage, ProjectCooperationsPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -41,11 +42,12 @@ class HomePage(Page):
             type(child): child
             for child in self.get_children()
             .live()
-            .type(BoroughIndexPage, ProjectCooperationsPage)
+            .type(BoroughIndexPage, ProjectCooperationsPage, ActivityIndexPage)
             .specific()
         }
         context["boroughs_page"] = children.get(BoroughIndexPage)
         context["project_cooperations_page"] = children.get(ProjectCooperationsPage)
+        context["activities_page"] = children.get(ActivityIndexPage)
         return context
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import Authority, City, FocusArea, FoundingDocument, Partnership, PartnershipStatus
@@ -57,6 +58,14 @@ def partnership_history_errors(
     return errors
 
 
+def city_slug_free(name: str, country_code: str = "") -> str:
+    """A slug for a new city from its name, with the country added if the name is taken."""
+    base = slugify(name)[:90] or "city"
+    candidates = [base, f"{base}-{country_code.lower()}"] + [f"{base}-{n}" for n in range(2, 100)]
+    taken = set(City.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    return next(slug for slug in candidates if slug not in taken)
+
+
 @transaction.atomic
 def city_create(
     *,
@@ -67,9 +76,11 @@ def city_create(
     latitude=None,
     longitude=None,
     geonames_id: int | None = None,
+    slug: str = "",
 ) -> City:
     """Add a city after checking its country code and coordinates."""
     city = City(
+        slug=slug or city_slug_free(name_en, country_code),
         name_en=name_en,
         name_de=name_de,
         name_local=name_local,

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "citypartners.core",
     "citypartners.home",
     "citypartners.partnerships",
+    "citypartners.activities",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -134,3 +135,4 @@ SECURE_REFERRER_POLICY = "same-origin"
 FEEDBACK_MAX_LENGTH = 5000
 LANGUAGE_NAMES = {"de": _("German"), "en": _("English")}
 FORMAT_MODULE_PATH = ["citypartners.formats"]
+ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs

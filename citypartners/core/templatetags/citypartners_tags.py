@@ -19,12 +19,22 @@ def _home_url(language_code: str) -> str:
 
 
 def page_translation_urls(page, request) -> dict[str, str]:
-    """The URL of each live language version of `page`, keyed by language code."""
+    """The URL of each live language version of `page`, keyed by language code.
+
+    On a routable page's sub-route (an activity, a calendar month) the rest of the path and
+    the query string are kept, so that the switch leads to the same view in the other language.
+    """
     if page is None:
         return {}
+    own_url = page.get_url(request) or ""
+    rest = ""
+    if request is not None and own_url and request.path.startswith(own_url):
+        rest = request.path[len(own_url) :]
+        if request.GET:
+            rest += "?" + request.GET.urlencode()
     urls = {}
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        urls[translation.locale.language_code] = translation.get_url(request)
+        urls[translation.locale.language_code] = translation.get_url(request) + rest
     return urls
 
 

@@ -37,7 +37,9 @@ def _grow_to(total: int):
     borough = Authority.objects.filter(kind="borough").first()
     missing = total - Partnership.objects.filter(owner=state).count()
     cities = City.objects.bulk_create(
-        City(name_en=f"Example {i}", name_de=f"Beispiel {i}", country_code="FR")
+        City(
+            name_en=f"Example {i}", name_de=f"Beispiel {i}", slug=f"example-{i}", country_code="FR"
+        )
         for i in range(missing)
     )
     made = Partnership.objects.bulk_create(Partnership(owner=state, city=c) for c in cities)

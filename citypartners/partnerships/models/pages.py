@@ -1,6 +1,7 @@
 """Public pages about partnerships; their data comes from the snippets, their texts are theirs."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -32,9 +33,30 @@ class PartnerCityPage(Page):
         verbose_name_plural = _("partner city pages")
 
     def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from citypartners.activities import selectors as activity_selectors
+        from citypartners.activities.models import ActivityIndexPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["partnership"] = selectors.partnership_detail(partnership_id=self.partnership_id)
+        partnership = selectors.partnership_detail(partnership_id=self.partnership_id)
+        context["partnership"] = partnership
+        activities = activity_selectors.activities_of_city(city_id=partnership.city_id)
+        context["current_activities"] = list(
+            activity_selectors.activities_current(activities)[: self.CURRENT_LIMIT]
+        )
+        past = Paginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
+        context["past_page"] = past.get_page(request.GET.get("past"))
+        index = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        if index is not None:
+            index_url = index.get_url(request)
+            context["activities_url"] = index_url
+            context["archive_url"] = f"{index_url}?city={partnership.city.slug}"
+            context["city_feed_url"] = reverse("activities:ical_city", args=[partnership.city.slug])
         return context
+
+    CURRENT_LIMIT = 10
+    PAST_PER_PAGE = 10
 
 
 class BoroughIndexPage(Page):

@@ -78,6 +78,12 @@ class City(models.Model):
 
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_de = models.CharField(_("name (German)"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Names the city in addresses, such as the city's calendar feed."),
+    )
     name_local = models.CharField(
         _("name in its own language"),
         max_length=200,
@@ -118,6 +124,7 @@ class City(models.Model):
         FieldPanel("name_en"),
         FieldPanel("name_de"),
         FieldPanel("name_local"),
+        FieldPanel("slug"),
         FieldPanel("country_code"),
         MultiFieldPanel(
             [

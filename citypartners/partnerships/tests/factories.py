@@ -28,6 +28,7 @@ class CityFactory(factory.django.DjangoModelFactory):
 
     name_en = factory.Sequence(lambda n: f"Example City {n}")
     name_de = factory.Sequence(lambda n: f"Beispielstadt {n}")
+    slug = factory.Sequence(lambda n: f"example-city-{n}")
     country_code = "FR"
 
 

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = load_berlin()
         if report.total:
-            created = ", ".join(f"{n} {what}" for what, n in sorted(report.created.items()))
+            created = ", ".join(f"{n} {what}" for what, n in sorted(report.created.items()) if n)
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {created}."))
         else:
             self.stdout.write("Demo data already loaded; nothing changed.")

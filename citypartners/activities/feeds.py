@@ -1,0 +1,99 @@
+"""iCalendar (RFC 5545) and Atom output of activities."""
+
+from html import unescape
+
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event
+
+from .models import Activity
+
+PRODID = "-//citypartners//activities//DE"
+
+
+def _plain(markup: str) -> str:
+    return unescape(strip_tags(markup or "")).strip()
+
+
+def activity_uid(activity: Activity, host: str) -> str:
+    """Stable across edits and renames: built from the primary key only."""
+    return f"activity-{activity.pk}@{host}"
+
+
+def _event(activity: Activity, *, host: str, url: str) -> Event:
+    event = Event()
+    event.add("uid", activity_uid(activity, host))
+    event.add(
+        "dtstamp",
+        activity.last_published_at or activity.latest_revision_created_at or timezone.now(),
+    )
+    if activity.all_day or activity.start_time is None:
+        start, end = activity.compute_bounds()
+        event.add("dtstart", start.date())
+        event.add("dtend", end.date())  # exclusive, as RFC 5545 wants for dates
+    else:
+        start, end = activity.compute_bounds()
+        event.add("dtstart", start)
+        event.add("dtend", end if end > start else start)
+    event.add("summary", activity.title)
+    description = _plain(activity.description)
+    if description:
+        event.add("description", description)
+    if activity.place:
+        event.add("location", activity.place)
+    event.add("url", url)
+    event.add("categories", [activity.kind.name, *[a.name for a in activity.focus_areas.all()]])
+    event.add(
+        "status",
+        {
+            Activity.Status.CANCELLED: "CANCELLED",
+            Activity.Status.PLANNED: "CONFIRMED",
+            Activity.Status.RUNNING: "CONFIRMED",
+            Activity.Status.DONE: "CONFIRMED",
+        }[activity.status],
+    )
+    if activity.last_published_at:
+        event.add("last-modified", activity.last_published_at)
+    return event
+
+
+def icalendar_bytes(activities, *, name: str, host: str, url_for) -> bytes:
+    """A calendar of `activities`; `url_for(activity)` gives each one's absolute address."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for activity in activities:
+        calendar.add_component(_event(activity, host=host, url=url_for(activity)))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def atom_bytes(
+    activities, *, title: str, link: str, feed_url: str, language: str, url_for
+) -> bytes:
+    """An Atom feed of newly published activities, newest first."""
+    feed = Atom1Feed(
+        title=title,
+        link=link,
+        description="",
+        language=language,
+        feed_url=feed_url,
+        feed_guid=feed_url,
+    )
+    for activity in activities:
+        url = url_for(activity)
+        published = activity.first_published_at or timezone.now()
+        feed.add_item(
+            title=activity.title,
+            link=url,
+            description=_plain(activity.description),
+            unique_id=url,
+            pubdate=published,
+            updateddate=activity.last_published_at or published,
+            categories=[activity.kind.name],
+        )
+    return feed.writeString("utf-8").encode()

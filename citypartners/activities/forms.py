@@ -1,0 +1,96 @@
+"""The public filter of the activity list and calendar; every value checked, none trusted."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citypartners.partnerships.models import City, FocusArea
+
+from .models import ActivityKind
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """Chooses an object by its slug, so that filtered addresses read well and keep working."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class ActivityFilterForm(forms.Form):
+    city = SlugChoiceField(
+        City.objects.none(),
+        label=_("Partner city"),
+        empty_label=_("All partner cities"),
+        error_messages={"invalid_choice": _("There is no partner city with this name.")},
+    )
+    focus = SlugChoiceField(
+        FocusArea.objects.all(),
+        label=_("Focus area"),
+        empty_label=_("All focus areas"),
+        error_messages={"invalid_choice": _("There is no focus area with this name.")},
+    )
+    kind = SlugChoiceField(
+        ActivityKind.objects.all(),
+        label=_("Kind"),
+        empty_label=_("All kinds"),
+        error_messages={"invalid_choice": _("There is no kind of activity with this name.")},
+    )
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date as YYYY-MM-DD, for example 2026-05-01.")},
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter the date as YYYY-MM-DD, for example 2026-05-31.")},
+    )
+    q = forms.CharField(label=_("Text"), required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only cities that have a partnership can be chosen; sorted in the reader's language.
+        cities = City.objects.filter(partnerships__isnull=False).distinct()
+        self.fields["city"].queryset = cities
+        self.fields["city"].choices = [("", _("All partner cities"))] + sorted(
+            ((c.slug, c.name) for c in cities), key=lambda item: item[1].casefold()
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("“To” lies before “From”."))
+        return data
+
+    def filters(self) -> dict:
+        """The valid filters, ready for the selector."""
+        data = self.cleaned_data
+        return {
+            "city": data.get("city"),
+            "focus_area": data.get("focus"),
+            "kind": data.get("kind"),
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+            "text": (data.get("q") or "").strip(),
+        }
+
+    def query_string(self, **override) -> str:
+        """The current filter as a query string, for pagination and calendar links."""
+        from django.http import QueryDict
+
+        query = QueryDict(mutable=True)
+        for name in self.fields:
+            value = self.data.get(name)
+            if value:
+                query[name] = value
+        for name, value in override.items():
+            if value is None:
+                query.pop(name, None)
+            else:
+                query[name] = value
+        return query.urlencode()

@@ -1,0 +1,280 @@
+"""Activities and events through which a partnership lives."""
+
+import datetime
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from citypartners.core.i18n import localized
+from citypartners.partnerships.models.partnership import DatePrecision
+
+BERLIN = "Europe/Berlin"
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone name, such as Europe/Berlin or Asia/Tokyo."),
+            params={"zone": value},
+            code="unknown_timezone",
+        ) from error
+
+
+class ActivityKind(models.Model):
+    """A kind of activity, such as an official visit or a youth exchange."""
+
+    name_de = models.CharField(_("name (German)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name_de"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name_en"]
+        verbose_name = _("kind of activity")
+        verbose_name_plural = _("kinds of activity")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+
+class Activity(
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An activity or event of one or more partnerships, public or internal."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        CANCELLED = "cancelled", _("cancelled")
+
+    title_de = models.CharField(_("title (German)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description_de = RichTextField(_("description (German)"), blank=True)
+    description_en = RichTextField(_("description (English)"), blank=True)
+    kind = models.ForeignKey(
+        ActivityKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="activities"
+    )
+    focus_areas = ParentalManyToManyField(
+        "partnerships.FocusArea",
+        verbose_name=_("focus areas"),
+        blank=True,
+        related_name="activities",
+    )
+    partnerships = ParentalManyToManyField(
+        "partnerships.Partnership",
+        verbose_name=_("partnerships"),
+        related_name="activities",
+    )
+    all_day = models.BooleanField(
+        _("date only"), default=True, help_text=_("Untick to give start and end times.")
+    )
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone of the place"),
+        max_length=64,
+        default=BERLIN,
+        validators=[validate_timezone],
+        help_text=_("Times are given in this zone, for example Asia/Tokyo for an event in Tokyo."),
+    )
+    date_precision = models.CharField(
+        _("precision of the date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    # Derived from the fields above in clean()/save(), so that the database can sort and
+    # split current from past activities: the first and the first-after-last instant.
+    starts_at = models.DateTimeField(_("starts"), editable=False, db_index=True)
+    ends_at = models.DateTimeField(_("ends"), editable=False, db_index=True)
+    place_de = models.CharField(_("place (German)"), max_length=200, blank=True)
+    place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    organisations = models.TextField(
+        _("organisations taking part"), blank=True, help_text=_("One a line.")
+    )
+    registration_url = models.URLField(_("link for registration"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_de = models.CharField(_("image description (German)"), max_length=250, blank=True)
+    image_alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
+    is_public = models.BooleanField(
+        _("public"), default=True, help_text=_("Internal activities never appear on the site.")
+    )
+    source = models.TextField(_("source"), blank=True, help_text=_("For editors; not shown."))
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("title_de"), FieldPanel("title_en"), FieldPanel("slug")],
+            heading=_("Title"),
+        ),
+        FieldPanel("kind"),
+        FieldPanel("partnerships"),
+        FieldPanel("focus_areas"),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                FieldPanel("timezone"),
+                FieldPanel("date_precision"),
+            ],
+            heading=_("Date and time"),
+        ),
+        FieldRowPanel([FieldPanel("place_de"), FieldPanel("place_en")]),
+        FieldPanel("description_de"),
+        FieldPanel("description_en"),
+        FieldPanel("organisations"),
+        FieldPanel("registration_url"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt_de"), FieldPanel("image_alt_en")],
+            heading=_("Image"),
+        ),
+        FieldPanel("is_public"),
+        FieldPanel("source"),
+    ]
+    search_fields = [
+        index.SearchField("title_de", boost=2),
+        index.SearchField("title_en", boost=2),
+        index.SearchField("description_de"),
+        index.SearchField("description_en"),
+        index.SearchField("place_de"),
+        index.SearchField("place_en"),
+        index.AutocompleteField("title_de"),
+        index.AutocompleteField("title_en"),
+        index.FilterField("live"),
+        index.FilterField("is_public"),
+    ]
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [models.Index(fields=["live", "is_public", "ends_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        return localized(self, "title")
+
+    @property
+    def description(self):
+        return localized(self, "description")
+
+    @property
+    def place(self):
+        return localized(self, "place")
+
+    @property
+    def image_alt(self):
+        return localized(self, "image_alt")
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone or BERLIN)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def organisation_list(self):
+        return [line.strip() for line in self.organisations.splitlines() if line.strip()]
+
+    def compute_bounds(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """The first instant of the activity and the instant it is over, both aware."""
+        zone = self.zone
+        end_date = self.end_date or self.start_date
+        if self.all_day or self.start_time is None:
+            start = datetime.datetime.combine(self.start_date, datetime.time(), zone)
+            if self.date_precision == DatePrecision.YEAR:
+                last = datetime.date(end_date.year, 12, 31)
+            elif self.date_precision == DatePrecision.MONTH:
+                next_month = (end_date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+                last = next_month - datetime.timedelta(days=1)
+            else:
+                last = end_date
+            # A date-only activity lasts until midnight at the end of its last day, locally.
+            end = datetime.datetime.combine(
+                last + datetime.timedelta(days=1), datetime.time(), zone
+            )
+        else:
+            start = datetime.datetime.combine(self.start_date, self.start_time, zone)
+            end_time = self.end_time or self.start_time
+            end = datetime.datetime.combine(end_date, end_time, zone)
+        return start, end
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date lies before the start date.")
+        if not self.all_day and self.start_time is None:
+            errors["start_time"] = _("Give a start time, or tick “date only”.")
+        if self.all_day and (self.start_time or self.end_time):
+            errors["all_day"] = _("A date-only activity has no times; untick “date only”.")
+        if not errors and self.start_date and not self.timezone_errors():
+            start, end = self.compute_bounds()
+            if end < start:
+                errors["end_time"] = _("The activity ends before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def timezone_errors(self):
+        try:
+            validate_timezone(self.timezone)
+        except ValidationError as error:
+            return error.messages
+        return []
+
+    def save(self, *args, **kwargs):
+        # Keep the derived instants in step with the dates, whoever saves.
+        self.starts_at, self.ends_at = self.compute_bounds()
+        super().save(*args, **kwargs)
+
+    def get_preview_template(self, request, mode_name):
+        return "activities/activity_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"activity": self, "partner_links": [], "preview": True}

@@ -1,0 +1,165 @@
+"""The public activity pages: list, calendar, one page per activity, and the feeds."""
+
+import calendar as pycalendar
+import datetime
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from citypartners.partnerships.selectors import partner_city_pages
+
+from .. import selectors
+from ..forms import ActivityFilterForm
+
+PER_PAGE = 20
+
+
+class ActivityIndexPage(RoutablePageMixin, Page):
+    """Activities and events: a filtered list, a month calendar, a page each, and feeds."""
+
+    intro = RichTextField(gettext_lazy("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "activities/activity_index_page.html"
+
+    class Meta:
+        verbose_name = gettext_lazy("activities page")
+
+    # --- list and calendar --------------------------------------------------------------
+    def _filtered(self, request):
+        form = ActivityFilterForm(request.GET or None)
+        if form.is_bound and not form.is_valid():
+            # An unknown or malformed filter matches nothing, and the form says why.
+            return form, selectors.activities_public().none()
+        filters = form.filters() if form.is_bound else {}
+        return form, selectors.activities_filtered(**filters)
+
+    @path("")
+    def activity_list(self, request):
+        form, activities = self._filtered(request)
+        paginator = Paginator(activities, PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": page_obj,
+                "activities": page_obj.object_list,
+                "query": form.query_string(page=None),
+                "view": "list",
+            },
+        )
+
+    @path("calendar/", name="calendar")
+    def activity_calendar(self, request):
+        form, activities = self._filtered(request)
+        today = timezone.localdate()
+        month_error = None
+        try:
+            year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+            first = datetime.date(year, month, 1)
+        except ValueError:
+            if request.GET.get("month"):
+                month_error = _("Give the month as YYYY-MM, for example 2026-05.")
+            first = today.replace(day=1)
+        in_month = list(
+            selectors.activities_in_month(activities, year=first.year, month=first.month)
+        )
+        weeks = []
+        for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+            days = []
+            for day in week:
+                start = datetime.datetime.combine(
+                    day, datetime.time(), timezone.get_current_timezone()
+                )
+                end = start + datetime.timedelta(days=1)
+                days.append(
+                    {
+                        "date": day,
+                        "in_month": day.month == first.month,
+                        "is_today": day == today,
+                        "activities": [
+                            a for a in in_month if a.starts_at < end and a.ends_at > start
+                        ],
+                    }
+                )
+            weeks.append(days)
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        return self.render(
+            request,
+            template="activities/activity_calendar.html",
+            context_overrides={
+                "form": form,
+                "weeks": weeks,
+                "month": first,
+                "month_error": month_error,
+                "previous_query": form.query_string(month=previous.strftime("%Y-%m"), page=None),
+                "next_query": form.query_string(month=following.strftime("%Y-%m"), page=None),
+                "query": form.query_string(page=None),
+                "count": len(in_month),
+                "view": "calendar",
+            },
+        )
+
+    # --- one activity ---------------------------------------------------------------------
+    def _activity(self, slug):
+        activity = selectors.activities_public().select_related("image").filter(slug=slug).first()
+        if activity is None:
+            raise Http404
+        return activity
+
+    @path("<slug:slug>/", name="detail")
+    def activity_detail(self, request, slug):
+        activity = self._activity(slug)
+        partnerships = list(activity.partnerships.all())
+        pages = partner_city_pages(
+            locale_id=self.locale_id, partnership_ids=[p.pk for p in partnerships]
+        )
+        partner_links = [
+            {"city": p.city, "url": pages[p.pk].get_url(request) if p.pk in pages else None}
+            for p in partnerships
+        ]
+        return TemplateResponse(
+            request,
+            "activities/activity_detail.html",
+            {
+                **self.get_context(request),
+                "activity": activity,
+                "partner_links": partner_links,
+                "ics_url": reverse("activities:ical_one", args=[activity.slug]),
+            },
+        )
+
+    # --- feeds -------------------------------------------------------------------------------
+    def activity_url(self, request, activity):
+        return request.build_absolute_uri(
+            self.url + self.reverse_subpage("detail", args=[activity.slug])
+        )
+
+    def feed_links(self):
+        """The feeds this page advertises in its head."""
+        return [
+            {
+                "type": "application/atom+xml",
+                "title": _("New activities (Atom)"),
+                "href": reverse("activities:atom"),
+            },
+            {
+                "type": "text/calendar",
+                "title": _("All activities (iCalendar)"),
+                "href": reverse("activities:ical_all"),
+            },
+        ]

@@ -1,0 +1,82 @@
+"""Reads of activities for the public site, each in a fixed number of queries."""
+
+import datetime
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from citypartners.partnerships.models import Partnership
+
+from .models import Activity
+
+
+def activities_public():
+    """Published, public activities with what lists show, in a fixed number of queries."""
+    return (
+        Activity.objects.filter(live=True, is_public=True)
+        .select_related("kind")
+        .prefetch_related(
+            "focus_areas",
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("city")),
+        )
+    )
+
+
+def activities_filtered(
+    *,
+    city=None,
+    focus_area=None,
+    kind=None,
+    date_from=None,
+    date_to=None,
+    text="",
+):
+    """Public activities matching every given filter (each one optional), soonest first."""
+    queryset = activities_public()
+    if city is not None:
+        queryset = queryset.filter(partnerships__city=city)
+    if focus_area is not None:
+        queryset = queryset.filter(focus_areas=focus_area)
+    if kind is not None:
+        queryset = queryset.filter(kind=kind)
+    if date_from is not None:
+        queryset = queryset.filter(ends_at__gt=_day_start(date_from))
+    if date_to is not None:
+        queryset = queryset.filter(starts_at__lt=_day_start(date_to + datetime.timedelta(days=1)))
+    if text:
+        queryset = queryset.filter(
+            Q(title_de__icontains=text)
+            | Q(title_en__icontains=text)
+            | Q(description_de__icontains=text)
+            | Q(description_en__icontains=text)
+            | Q(place_de__icontains=text)
+            | Q(place_en__icontains=text)
+        )
+    return queryset.distinct().order_by("starts_at", "pk")
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone())
+
+
+def activities_current(queryset, *, now=None):
+    """Not yet ended (running or upcoming), soonest first."""
+    return queryset.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
+
+
+def activities_past(queryset, *, now=None):
+    """Ended, newest first."""
+    return queryset.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
+
+
+def activities_in_month(queryset, *, year: int, month: int):
+    """Activities overlapping a calendar month (in Berlin time)."""
+    first = datetime.date(year, month, 1)
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return queryset.filter(
+        starts_at__lt=_day_start(following), ends_at__gt=_day_start(first)
+    ).order_by("starts_at", "pk")
+
+
+def activities_of_city(*, city_id: int):
+    return activities_public().filter(partnerships__city_id=city_id).distinct()

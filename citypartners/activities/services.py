@@ -1,0 +1,23 @@
+"""Writes of activities: validated, atomic, and published through Wagtail's revisions."""
+
+from django.db import transaction
+
+from .models import Activity
+
+
+@transaction.atomic
+def activity_create(
+    *, partnerships, focus_areas=(), publish: bool = True, user=None, **fields
+) -> Activity:
+    """Create an activity, save its first revision and publish it unless told not to."""
+    activity = Activity(**fields)
+    if not publish:
+        activity.live = False
+    activity.full_clean(exclude=["starts_at", "ends_at"])
+    activity.save()
+    activity.partnerships.set(partnerships)
+    activity.focus_areas.set(focus_areas)
+    revision = activity.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    return activity

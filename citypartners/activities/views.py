@@ -1,0 +1,94 @@
+"""Calendar (iCalendar) and Atom feeds of activities, under the language prefix."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from citypartners.core.i18n import current_language
+from citypartners.partnerships.models import City, FocusArea
+
+from . import feeds, selectors
+from .models import ActivityIndexPage
+
+ATOM_ITEMS = 50
+
+
+def _index_page(request) -> ActivityIndexPage:
+    page = ActivityIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+def _detail_url(request, index, activity) -> str:
+    return request.build_absolute_uri(
+        index.get_url(request) + index.reverse_subpage("detail", args=[activity.slug])
+    )
+
+
+def _ical(request, activities, *, name: str, filename: str) -> HttpResponse:
+    index = _index_page(request)
+    body = feeds.icalendar_bytes(
+        activities,
+        name=name,
+        host=settings.ACTIVITY_UID_DOMAIN,
+        url_for=lambda activity: _detail_url(request, index, activity),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def ical_all(request):
+    return _ical(
+        request,
+        selectors.activities_public().order_by("starts_at", "pk"),
+        name=_("Activities of the city partnerships"),
+        filename="activities.ics",
+    )
+
+
+def ical_city(request, slug):
+    city = get_object_or_404(City, slug=slug)
+    return _ical(
+        request,
+        selectors.activities_of_city(city_id=city.pk).order_by("starts_at", "pk"),
+        name=_("Activities with %(city)s") % {"city": city.name},
+        filename=f"{slug}.ics",
+    )
+
+
+def ical_focus(request, slug):
+    area = get_object_or_404(FocusArea, slug=slug)
+    return _ical(
+        request,
+        selectors.activities_filtered(focus_area=area),
+        name=_("Activities: %(area)s") % {"area": area.name},
+        filename=f"{slug}.ics",
+    )
+
+
+def ical_one(request, slug):
+    activity = selectors.activities_public().filter(slug=slug).first()
+    if activity is None:
+        raise Http404
+    response = _ical(request, [activity], name=activity.title, filename=f"{slug}.ics")
+    response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
+    return response
+
+
+def atom(request):
+    index = _index_page(request)
+    newest = selectors.activities_public().order_by("-first_published_at", "-pk")[:ATOM_ITEMS]
+    body = feeds.atom_bytes(
+        newest,
+        title=_("New activities of the city partnerships"),
+        link=request.build_absolute_uri(index.get_url(request)),
+        feed_url=request.build_absolute_uri(reverse("activities:atom")),
+        language=current_language(),
+        url_for=lambda activity: _detail_url(request, index, activity),
+    )
+    return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
