@@ -19,6 +19,16 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class ActivityFilterForm(forms.Form):
+    PERIODS = [
+        ("current", _("Current and upcoming")),
+        ("past", _("Past (archive)")),
+        ("all", _("All")),
+    ]
+
+    period = forms.ChoiceField(
+        label=_("Period"), choices=PERIODS, required=False,
+        error_messages={"invalid_choice": _("Choose current, past or all.")},
+    )
     city = SlugChoiceField(
         City.objects.none(),
         label=_("Partner city"),
@@ -78,6 +88,15 @@ class ActivityFilterForm(forms.Form):
             "date_to": data.get("date_to"),
             "text": (data.get("q") or "").strip(),
         }
+
+    def period(self) -> str:
+        """Current activities unless the reader asks for the past, all, or a date range."""
+        data = self.cleaned_data if self.is_bound else {}
+        if data.get("period"):
+            return data["period"]
+        if data.get("date_from") or data.get("date_to"):
+            return "all"
+        return "current"
 
     def query_string(self, **override) -> str:
         """The current filter as a query string, for pagination and calendar links."""

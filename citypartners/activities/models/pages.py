@@ -38,13 +38,19 @@ class ActivityIndexPage(RoutablePageMixin, Page):
         verbose_name = gettext_lazy("activities page")
 
     # --- list and calendar --------------------------------------------------------------
-    def _filtered(self, request):
+    def _filtered(self, request, *, by_period=True):
         form = ActivityFilterForm(request.GET or None)
         if form.is_bound and not form.is_valid():
             # An unknown or malformed filter matches nothing, and the form says why.
             return form, selectors.activities_public().none()
-        filters = form.filters() if form.is_bound else {}
-        return form, selectors.activities_filtered(**filters)
+        activities = selectors.activities_filtered(**(form.filters() if form.is_bound else {}))
+        if by_period:
+            period = form.period()
+            if period == "current":
+                activities = selectors.activities_current(activities)
+            elif period == "past":
+                activities = selectors.activities_past(activities)
+        return form, activities
 
     @path("")
     def activity_list(self, request):
@@ -64,7 +70,8 @@ class ActivityIndexPage(RoutablePageMixin, Page):
 
     @path("calendar/", name="calendar")
     def activity_calendar(self, request):
-        form, activities = self._filtered(request)
+        # The month chooses the period here, so current/past does not apply.
+        form, activities = self._filtered(request, by_period=False)
         today = timezone.localdate()
         month_error = None
         try:

@@ -51,7 +51,7 @@ class PartnerCityPage(Page):
         if index is not None:
             index_url = index.get_url(request)
             context["activities_url"] = index_url
-            context["archive_url"] = f"{index_url}?city={partnership.city.slug}"
+            context["archive_url"] = f"{index_url}?city={partnership.city.slug}&period=past"
             context["city_feed_url"] = reverse("activities:ical_city", args=[partnership.city.slug])
         return context
 
