@@ -26,7 +26,7 @@ def _event(activity: Activity, *, host: str, url: str) -> Event:
     event.add("uid", activity_uid(activity, host))
     event.add(
         "dtstamp",
-        activity.last_published_at or activity.latest_revision_created_at or timezone.now(),
+        activity.last_published_at or timezone.now(),
     )
     if activity.all_day or activity.start_time is None:
         start, end = activity.compute_bounds()

@@ -26,7 +26,9 @@ class ActivityFilterForm(forms.Form):
     ]
 
     period = forms.ChoiceField(
-        label=_("Period"), choices=PERIODS, required=False,
+        label=_("Period"),
+        choices=PERIODS,
+        required=False,
         error_messages={"invalid_choice": _("Choose current, past or all.")},
     )
     city = SlugChoiceField(
@@ -89,7 +91,7 @@ class ActivityFilterForm(forms.Form):
             "text": (data.get("q") or "").strip(),
         }
 
-    def period(self) -> str:
+    def chosen_period(self) -> str:
         """Current activities unless the reader asks for the past, all, or a date range."""
         data = self.cleaned_data if self.is_bound else {}
         if data.get("period"):

@@ -17,6 +17,7 @@ def activity_create(
     activity.save()
     activity.partnerships.set(partnerships)
     activity.focus_areas.set(focus_areas)
+    activity.save()  # parental relations are written on save
     revision = activity.save_revision(user=user)
     if publish:
         revision.publish(user=user)

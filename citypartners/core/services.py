@@ -21,9 +21,14 @@ EDITOR_PERMISSIONS = [
             ("partnerships", "authority"),
             ("partnerships", "focusarea"),
             ("core", "officesettings"),
+            ("activities", "activity"),
+            ("activities", "activitykind"),
         ]
         for action in ("add", "change", "delete", "view")
     ],
+    ("activities", "publish_activity"),
+    ("activities", "lock_activity"),
+    ("activities", "unlock_activity"),
     ("home", "view_accessibilityfeedback"),
 ]
 

@@ -45,7 +45,7 @@ class ActivityIndexPage(RoutablePageMixin, Page):
             return form, selectors.activities_public().none()
         activities = selectors.activities_filtered(**(form.filters() if form.is_bound else {}))
         if by_period:
-            period = form.period()
+            period = form.chosen_period()
             if period == "current":
                 activities = selectors.activities_current(activities)
             elif period == "past":

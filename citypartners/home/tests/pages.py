@@ -10,6 +10,7 @@ PAGE_TYPES = [
     "projectcooperationspage",
     "standardpage",
     "accessibilitypage",
+    "activityindexpage",
 ]
 
 
@@ -30,5 +31,18 @@ def one_page_of_each_type():
     return found
 
 
+def activity_view_urls():
+    """The activity calendar and one activity page in each language (routes, not pages)."""
+    from citypartners.activities.models import Activity, ActivityIndexPage
+
+    activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
+    urls = []
+    for index in ActivityIndexPage.objects.live().order_by("locale__language_code"):
+        urls.append(index.url + index.reverse_subpage("calendar"))
+        urls.append(index.url + index.reverse_subpage("detail", args=[activity.slug]))
+    return urls
+
+
 def all_public_urls():
-    return [page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")]
+    pages = [page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")]
+    return pages + activity_view_urls()

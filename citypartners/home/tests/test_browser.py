@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from .pages import one_page_of_each_type
+from .pages import activity_view_urls, one_page_of_each_type
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -104,12 +104,12 @@ def test_sort_the_overview_follow_a_city_and_switch_language(page):
 
 def test_axe_finds_no_violation_on_any_page_type_in_either_language(page):
     failures = {}
-    for page_type, de_url, en_url in one_page_of_each_type():
-        for url in (de_url, en_url):
-            page.goto(url)
-            violations = _axe_violations(page)
-            if violations:
-                failures[f"{page_type} {url}"] = violations
+    urls = [url for _type, de_url, en_url in one_page_of_each_type() for url in (de_url, en_url)]
+    for url in urls + activity_view_urls():
+        page.goto(url)
+        violations = _axe_violations(page)
+        if violations:
+            failures[url] = violations
     assert failures == {}
 
 
@@ -143,3 +143,23 @@ def test_geonames_lookup_fills_the_city_form(page):
     assert page.input_value("#id_country_code") == "NA"
     assert page.input_value("#id_latitude") == "-22.5594"
     assert page.input_value("#id_name_en") == "Windhoek"
+
+
+def test_filter_the_activities_open_one_and_download_its_calendar_entry(page):
+    page.goto("/en/activities/")
+    page.get_by_label("Partner city").select_option(label="Tokyo")
+    page.get_by_role("button", name="Show activities").click()
+    page.wait_for_url("**/en/activities/?*city=tokyo*")
+    titles = page.locator(".activity__title a").all_inner_texts()
+    assert titles and all("Tokyo" in t or "Tokio" in t for t in titles), titles
+    page.locator(".activity__title a").first.click()
+    assert page.locator("h1").inner_text() == titles[0]
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(open(download.path(), "rb").read())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1 and str(events[0]["SUMMARY"]) == titles[0]
