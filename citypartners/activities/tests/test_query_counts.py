@@ -1,4 +1,4 @@
-"""The activity list, the calendar and the city page run the same queries for 10 or 5,000 activities."""
+"""List, calendar, city and activity pages run the same queries for 10 or 5,000 activities."""
 
 import datetime
 
