@@ -1,0 +1,144 @@
+"""An editor creates, schedules and publishes an activity; it appears everywhere, de and en."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils.form_data import rich_text
+
+from citypartners.activities.models import Activity, ActivityKind
+from citypartners.core.services import editor_create
+from citypartners.partnerships.models import FocusArea, Partnership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(
+        editor_create(email="editor@example.org", password="a long and careful passphrase")
+    )
+    return client
+
+
+def _form(**overrides):
+    tokyo = Partnership.objects.get(owner__slug="land-berlin", city__slug="tokyo")
+    data = {
+        "title_de": "Beispiel: Gartenbau-Seminar",
+        "title_en": "Example: Seminar on urban gardens",
+        "slug": "example-urban-gardens",
+        "kind": ActivityKind.objects.get(slug="seminar").pk,
+        "partnerships": [tokyo.pk],
+        "focus_areas": [FocusArea.objects.get(slug="climate").pk],
+        "status": "planned",
+        "all_day": "",
+        "start_date": "2030-06-03",
+        "start_time": "10:00",
+        "end_date": "",
+        "end_time": "16:00",
+        "timezone": "Asia/Tokyo",
+        "date_precision": "day",
+        "place_de": "Rathaus Shinjuku, Tokio",
+        "place_en": "Shinjuku City Hall, Tokyo",
+        "description_de": rich_text("<p>Ein erfundenes Beispiel.</p>"),
+        "description_en": rich_text("<p>An invented example.</p>"),
+        "organisations": "",
+        "registration_url": "",
+        "image_alt_de": "",
+        "image_alt_en": "",
+        "is_public": "on",
+        "source": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return data
+
+
+def _everywhere(client, title_en, title_de):
+    """Where a published activity must appear: city page, list, calendar and feeds, de and en."""
+    views = [
+        ("/en/tokyo/", title_en),
+        ("/de/tokio/", title_de),
+        ("/en/activities/?city=tokyo", title_en),
+        ("/de/aktivitaeten/?city=tokyo", title_de),
+        ("/en/activities/calendar/?month=2030-06", title_en),
+        ("/de/aktivitaeten/calendar/?month=2030-06", title_de),
+        ("/en/feeds/activities.ics", title_en),
+        ("/de/feeds/city/tokyo.ics", title_de),
+        ("/en/feeds/activities.atom", title_en),
+        ("/de/feeds/focus/climate.ics", title_de),
+    ]
+    return {url: title in client.get(url).content.decode() for url, title in views}
+
+
+def test_editor_creates_and_publishes_an_activity_that_appears_everywhere(editor_client, client):
+    response = editor_client.post(reverse("wagtailsnippets_activities_activity:add"), _form())
+    assert response.status_code == 302, response.context["form"].errors
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    assert activity.live and activity.revisions.count() == 1
+    assert activity.starts_at == datetime.datetime(2030, 6, 3, 1, 0, tzinfo=datetime.UTC)
+    seen = _everywhere(client, "Example: Seminar on urban gardens", "Beispiel: Gartenbau-Seminar")
+    assert all(seen.values()), seen
+
+
+def test_a_scheduled_activity_appears_only_once_its_time_has_come(editor_client, client):
+    go_live = timezone.localtime() + datetime.timedelta(days=2)
+    response = editor_client.post(
+        reverse("wagtailsnippets_activities_activity:add"),
+        _form(go_live_at=go_live.strftime("%Y-%m-%d %H:%M")),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    assert not activity.live
+    seen = _everywhere(client, "Example: Seminar on urban gardens", "Beispiel: Gartenbau-Seminar")
+    assert not any(seen.values()), seen
+    # Time passes: two days and a minute later, Wagtail's command publishes the revision.
+    later = timezone.now() + datetime.timedelta(days=2, minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled")
+    activity.refresh_from_db()
+    assert activity.live
+    seen = _everywhere(client, "Example: Seminar on urban gardens", "Beispiel: Gartenbau-Seminar")
+    assert all(seen.values()), seen
+
+
+def test_a_draft_stays_off_the_site(editor_client, client):
+    data = _form()
+    del data["action-publish"]
+    response = editor_client.post(reverse("wagtailsnippets_activities_activity:add"), data)
+    assert response.status_code == 302
+    assert not Activity.objects.get(slug="example-urban-gardens").live
+    assert not any(
+        _everywhere(
+            client, "Example: Seminar on urban gardens", "Beispiel: Gartenbau-Seminar"
+        ).values()
+    )
+
+
+def test_invalid_dates_are_refused_and_nothing_is_saved(editor_client):
+    count = Activity.objects.count()
+    response = editor_client.post(
+        reverse("wagtailsnippets_activities_activity:add"),
+        _form(end_date="2030-06-01"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "The end date lies before the start date." in response.content.decode()
+    assert Activity.objects.count() == count
+
+
+def test_editing_locks_and_keeps_revisions(editor_client):
+    activity = Activity.objects.filter(live=True).first()
+    url = reverse("wagtailsnippets_activities_activity:edit", args=[activity.pk])
+    assert editor_client.get(url).status_code == 200
+    lock = reverse("wagtailsnippets_activities_activity:lock", args=[activity.pk])
+    assert editor_client.post(lock).status_code == 302
+    activity.refresh_from_db()
+    assert activity.locked
+    history = reverse("wagtailsnippets_activities_activity:history", args=[activity.pk])
+    assert editor_client.get(history).status_code == 200
