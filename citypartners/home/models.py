@@ -12,18 +12,20 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citypartners.partnerships import selectors
+from citypartners.search.mixins import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 
 from .forms import FeedbackForm
 from .services import feedback_submit
 
 
-class HomePage(Page):
+class HomePage(StemmedPageSearchMixin, Page):
     """The overview: the office's intro, the partner cities and when each partnership began."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
     parent_page_types = ["wagtailcore.Page"]
     template = "home/home_page.html"
 
@@ -51,7 +53,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(StemmedPageSearchMixin, Page):
     """A page of text: imprint, privacy notice, easy language, sign language (with a video)."""
 
     body = RichTextField(_("text"), blank=True)
@@ -78,7 +80,8 @@ class StandardPage(Page):
         FieldPanel("video"),
         FieldPanel("video_captions"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("body"), STEMMED_PAGE_FIELD]
+    stemmed_fields = ("body",)
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     template = "home/standard_page.html"
 
@@ -86,14 +89,15 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class AccessibilityPage(RoutablePageMixin, Page):
+class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
     """The accessibility statement with a feedback form that stores each message."""
 
     body = RichTextField(_("statement"), blank=True)
     thanks_text = RichTextField(_("text after sending feedback"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("thanks_text")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("body"), STEMMED_PAGE_FIELD]
+    stemmed_fields = ("body",)
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "citypartners.home",
     "citypartners.partnerships",
     "citypartners.activities",
+    "citypartners.search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -117,7 +118,10 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "citypartners"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Stemming happens in citypartners.search.stemming, so PostgreSQL uses the neutral config.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "vtt"]
 # No avatars from another host in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from citypartners.core.i18n import localized
 from citypartners.partnerships.models.partnership import DatePrecision
+from citypartners.search.stemming import stem_text
 
 BERLIN = "Europe/Berlin"
 
@@ -180,6 +181,8 @@ class Activity(
         index.SearchField("description_en"),
         index.SearchField("place_de"),
         index.SearchField("place_en"),
+        index.SearchField("stemmed_de"),
+        index.SearchField("stemmed_en"),
         index.AutocompleteField("title_de"),
         index.AutocompleteField("title_en"),
         index.FilterField("live"),
@@ -198,6 +201,16 @@ class Activity(
     @property
     def title(self):
         return localized(self, "title")
+
+    def stemmed_de(self) -> str:
+        return stem_text(
+            self.title_de, self.description_de, self.place_de, self.kind.name_de, language="de"
+        )
+
+    def stemmed_en(self) -> str:
+        return stem_text(
+            self.title_en, self.description_en, self.place_en, self.kind.name_en, language="en"
+        )
 
     @property
     def description(self):

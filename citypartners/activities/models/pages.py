@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from citypartners.partnerships.selectors import partner_city_pages
+from citypartners.search.mixins import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 
 from .. import selectors
 from ..forms import ActivityFilterForm
@@ -23,12 +24,14 @@ from ..forms import ActivityFilterForm
 PER_PAGE = 20
 
 
-class ActivityIndexPage(RoutablePageMixin, Page):
+class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
     """Activities and events: a filtered list, a month calendar, a page each, and feeds."""
 
     intro = RichTextField(gettext_lazy("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -25,7 +25,7 @@ def page_translation_urls(page, request) -> dict[str, str]:
     the query string are kept, so that the switch leads to the same view in the other language.
     """
     if page is None:
-        return {}
+        return _view_translation_urls(request)
     own_url = page.get_url(request) or ""
     rest = ""
     if request is not None and own_url and request.path.startswith(own_url):
@@ -36,6 +36,20 @@ def page_translation_urls(page, request) -> dict[str, str]:
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
         urls[translation.locale.language_code] = translation.get_url(request) + rest
     return urls
+
+
+def _view_translation_urls(request) -> dict[str, str]:
+    """For views that are not Wagtail pages (search, 404): the same address in each language."""
+    from django.urls import Resolver404, resolve, translate_url
+
+    if request is None:
+        return {}
+    try:
+        resolve(request.path)
+    except Resolver404:
+        return {}
+    path = request.get_full_path()
+    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)

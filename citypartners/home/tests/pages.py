@@ -32,7 +32,7 @@ def one_page_of_each_type():
 
 
 def activity_view_urls():
-    """The activity calendar and one activity page in each language (routes, not pages)."""
+    """Views that are not pages: the calendar, an activity and the search, in each language."""
     from citypartners.activities.models import Activity, ActivityIndexPage
 
     activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
@@ -40,7 +40,7 @@ def activity_view_urls():
     for index in ActivityIndexPage.objects.live().order_by("locale__language_code"):
         urls.append(index.url + index.reverse_subpage("calendar"))
         urls.append(index.url + index.reverse_subpage("detail", args=[activity.slug]))
-    return urls
+    return urls + ["/de/suche/?q=Warschau", "/en/search/?q=Warsaw"]
 
 
 def all_public_urls():

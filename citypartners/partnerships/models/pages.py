@@ -8,10 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from citypartners.search.mixins import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
+
 from .. import selectors
 
 
-class PartnerCityPage(Page):
+class PartnerCityPage(StemmedPageSearchMixin, Page):
     """The public page of one partnership: facts from the partnership, the office's text."""
 
     partnership = models.ForeignKey(
@@ -23,7 +25,8 @@ class PartnerCityPage(Page):
     body = RichTextField(_("the office's text"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("partnership"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("body"), STEMMED_PAGE_FIELD]
+    stemmed_fields = ("body",)
     parent_page_types = ["home.HomePage", "partnerships.BoroughPage"]
     subpage_types = []
     template = "partnerships/partner_city_page.html"
@@ -59,12 +62,14 @@ class PartnerCityPage(Page):
     PAST_PER_PAGE = 10
 
 
-class BoroughIndexPage(Page):
+class BoroughIndexPage(StemmedPageSearchMixin, Page):
     """All boroughs with their partner cities."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partnerships.BoroughPage"]
     max_count_per_parent = 1
@@ -84,7 +89,7 @@ class BoroughIndexPage(Page):
         return context
 
 
-class BoroughPage(Page):
+class BoroughPage(StemmedPageSearchMixin, Page):
     """One borough and its own partner cities."""
 
     authority = models.ForeignKey(
@@ -96,6 +101,8 @@ class BoroughPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("authority"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
     parent_page_types = ["partnerships.BoroughIndexPage"]
     subpage_types = ["partnerships.PartnerCityPage"]
     template = "partnerships/borough_page.html"
@@ -111,12 +118,14 @@ class BoroughPage(Page):
         return context
 
 
-class ProjectCooperationsPage(Page):
+class ProjectCooperationsPage(StemmedPageSearchMixin, Page):
     """Cities the owners work with on single projects, without a formal partnership."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

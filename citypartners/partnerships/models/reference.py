@@ -4,8 +4,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
 
 from citypartners.core.i18n import localized
+from citypartners.search.stemming import stem_text
 
 from ..countries import country_name, validate_country_code
 
@@ -73,7 +75,7 @@ class FocusArea(models.Model):
         return localized(self, "name")
 
 
-class City(models.Model):
+class City(index.Indexed, models.Model):
     """A city anywhere in the world, named in German, English and its own language."""
 
     name_en = models.CharField(_("name (English)"), max_length=200)
@@ -135,6 +137,15 @@ class City(models.Model):
         ),
     ]
 
+    search_fields = [
+        index.SearchField("name_en"),
+        index.SearchField("name_de"),
+        index.SearchField("name_local"),
+        index.SearchField("stemmed_names"),
+        index.AutocompleteField("name_en"),
+        index.AutocompleteField("name_de"),
+    ]
+
     class Meta:
         ordering = ["name_en"]
         verbose_name = _("city")
@@ -150,3 +161,8 @@ class City(models.Model):
     @property
     def country_name(self):
         return country_name(self.country_code)
+
+    def stemmed_names(self) -> str:
+        return " ".join(
+            [stem_text(self.name_de, language="de"), stem_text(self.name_en, language="en")]
+        )

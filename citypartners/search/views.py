@@ -1,0 +1,31 @@
+"""The site search: one box, results grouped into cities, activities and pages."""
+
+from django.shortcuts import render
+from wagtail.models import Locale
+
+from citypartners.activities.models import ActivityIndexPage
+from citypartners.core.i18n import current_language
+from citypartners.partnerships.selectors import borough_pages, partner_city_pages
+
+from .selectors import MAX_QUERY_LENGTH, search_everything
+
+
+def search(request):
+    query = request.GET.get("q", "")
+    locale = Locale.get_active()
+    context = {"query": query, "too_long": len(query) > MAX_QUERY_LENGTH}
+    if query.strip():
+        results = search_everything(query=query, language=current_language(), locale_id=locale.pk)
+        # Where each partnership of each found city is shown: its city page, else its borough.
+        partnerships = [p for city in results.cities for p in city.partnership_list]
+        city_pages = partner_city_pages(
+            locale_id=locale.pk, partnership_ids=[p.pk for p in partnerships]
+        )
+        boroughs = borough_pages(locale_id=locale.pk)
+        for partnership in partnerships:
+            page = city_pages.get(partnership.pk) or boroughs.get(partnership.owner_id)
+            partnership.page_url = page.get_url(request) if page else None
+        index = ActivityIndexPage.objects.live().filter(locale=locale).first()
+        context["results"] = results
+        context["activities_url"] = index.get_url(request) if index else None
+    return render(request, "search/search.html", context)
