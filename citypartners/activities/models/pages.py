@@ -68,6 +68,7 @@ class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                 "activities": page_obj.object_list,
                 "query": form.query_string(page=None),
                 "view": "list",
+                "filter_feeds": self.filter_feeds(form),
             },
         )
 
@@ -158,6 +159,28 @@ class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
         return request.build_absolute_uri(
             self.url + self.reverse_subpage("detail", args=[activity.slug])
         )
+
+    def filter_feeds(self, form):
+        """Calendar feeds of the partner city or focus area the list is filtered by."""
+        if not form.is_bound or form.errors:
+            return []
+        feeds = []
+        city, area = form.cleaned_data.get("city"), form.cleaned_data.get("focus")
+        if city is not None:
+            feeds.append(
+                {
+                    "title": _("Activities with %(city)s (iCalendar)") % {"city": city.name},
+                    "href": reverse("activities:ical_city", args=[city.slug]),
+                }
+            )
+        if area is not None:
+            feeds.append(
+                {
+                    "title": _("Activities: %(area)s (iCalendar)") % {"area": area.name},
+                    "href": reverse("activities:ical_focus", args=[area.slug]),
+                }
+            )
+        return feeds
 
     def feed_links(self):
         """The feeds this page advertises in its head."""

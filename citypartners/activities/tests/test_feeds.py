@@ -118,3 +118,22 @@ def test_atom_feed_lists_newly_published_activities(client):
     assert german.find(f"{ATOM}entry/{ATOM}id").text.startswith(
         "http://testserver/de/aktivitaeten/"
     )
+
+
+def test_calendar_lines_follow_rfc_5545(client):
+    body = client.get("/de/feeds/activities.ics").content
+    lines = body.split(b"\r\n")
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR" and lines[-1] == b""
+    assert b"\n" not in body.replace(b"\r\n", b"")  # CRLF only
+    assert all(len(line) <= 75 for line in lines)  # long lines are folded
+
+
+def test_filtered_list_advertises_the_feeds_of_its_city_and_focus_area(client):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(
+        client.get("/en/activities/", {"city": "tokyo", "focus": "climate"}).content.decode(),
+        "html.parser",
+    )
+    feeds = {link["href"] for link in soup.head.find_all("link", type="text/calendar")}
+    assert {"/en/feeds/city/tokyo.ics", "/en/feeds/focus/climate.ics"} <= feeds
