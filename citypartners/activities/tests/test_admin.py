@@ -142,3 +142,12 @@ def test_editing_locks_and_keeps_revisions(editor_client):
     assert activity.locked
     history = reverse("wagtailsnippets_activities_activity:history", args=[activity.pk])
     assert editor_client.get(history).status_code == 200
+
+
+def test_preview_shows_the_activity_as_the_public_will_see_it(editor_client):
+    url = reverse("wagtailsnippets_activities_activity:preview_on_add")
+    response = editor_client.post(url, _form())
+    assert response.status_code == 200 and response.json()["is_valid"]
+    preview = editor_client.get(url)
+    assert preview.status_code == 200
+    assert "Beispiel: Gartenbau-Seminar" in preview.content.decode()
