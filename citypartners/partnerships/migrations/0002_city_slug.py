@@ -23,7 +23,9 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="city", name="slug",
-            field=models.SlugField(max_length=100, null=True, verbose_name="slug"),
+            # No index yet: the unique constraint below brings its own (and PostgreSQL
+            # would otherwise get the same "_like" index twice).
+            field=models.SlugField(max_length=100, null=True, db_index=False, verbose_name="slug"),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
