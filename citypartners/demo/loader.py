@@ -30,6 +30,7 @@ from citypartners.partnerships.services import (
     city_create,
     partnership_create,
 )
+from citypartners.projects.models import GetInvolvedPage
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -349,6 +350,14 @@ class BerlinLoader:
             intro="project_cooperations_intro",
         )
         self._bilingual(home, en, ActivityIndexPage, "activities", intro="activities_intro")
+        self._bilingual(
+            home,
+            en,
+            GetInvolvedPage,
+            "get_involved",
+            body="get_involved",
+            thanks_text="get_involved_thanks",
+        )
         footer = {}
         for key in ("imprint", "privacy", "easy_language", "sign_language"):
             footer[key] = self._bilingual(home, en, StandardPage, key, body=key)

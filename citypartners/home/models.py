@@ -35,6 +35,7 @@ class HomePage(StemmedPageSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from citypartners.activities.models import ActivityIndexPage
         from citypartners.partnerships.models import BoroughIndexPage, ProjectCooperationsPage
+        from citypartners.projects.models import GetInvolvedPage
 
         context = super().get_context(request, *args, **kwargs)
         rows = selectors.state_partnership_rows(request=request, locale_id=self.locale_id)
@@ -44,12 +45,13 @@ class HomePage(StemmedPageSearchMixin, Page):
             type(child): child
             for child in self.get_children()
             .live()
-            .type(BoroughIndexPage, ProjectCooperationsPage, ActivityIndexPage)
+            .type(BoroughIndexPage, ProjectCooperationsPage, ActivityIndexPage, GetInvolvedPage)
             .specific()
         }
         context["boroughs_page"] = children.get(BoroughIndexPage)
         context["project_cooperations_page"] = children.get(ProjectCooperationsPage)
         context["activities_page"] = children.get(ActivityIndexPage)
+        context["get_involved_page"] = children.get(GetInvolvedPage)
         return context
 
 

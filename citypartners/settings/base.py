@@ -15,6 +15,9 @@ INSTALLED_APPS = [
     "citypartners.home",
     "citypartners.partnerships",
     "citypartners.activities",
+    "citypartners.organisations",
+    "citypartners.contacts",
+    "citypartners.projects",
     "citypartners.search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -140,3 +143,5 @@ FEEDBACK_MAX_LENGTH = 5000
 LANGUAGE_NAMES = {"de": _("German"), "en": _("English")}
 FORMAT_MODULE_PATH = ["citypartners.formats"]
 ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs
+# At most this many proposals per sender address within this many seconds.
+PROPOSAL_RATE_LIMIT = (3, 60 * 60)

@@ -50,6 +50,10 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
         )
         past = Paginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
         context["past_page"] = past.get_page(request.GET.get("past"))
+        from citypartners.projects.models import GetInvolvedPage
+
+        involved = GetInvolvedPage.objects.live().filter(locale_id=self.locale_id).first()
+        context["get_involved_url"] = involved.get_url(request) if involved else None
         index = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         if index is not None:
             index_url = index.get_url(request)

@@ -1,0 +1,112 @@
+"""The public proposal form and the contact-person finder."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citypartners.activities.forms import SlugChoiceField
+from citypartners.partnerships.models import City, FocusArea
+
+from .models import PROPOSAL_MAX_LENGTH
+
+
+def _partner_cities():
+    return City.objects.filter(partnerships__isnull=False).distinct()
+
+
+class ProposalForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={"required": _("Please enter your name.")},
+    )
+    organisation_name = forms.CharField(
+        label=_("Your organisation (optional)"), max_length=200, required=False
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        error_messages={
+            "required": _("Please enter your e-mail address, so that we can answer."),
+            "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
+        },
+    )
+    city = SlugChoiceField(
+        City.objects.none(),
+        label=_("Partner city (optional)"),
+        empty_label=_("No particular city"),
+        error_messages={"invalid_choice": _("There is no partner city with this name.")},
+    )
+    focus_area = SlugChoiceField(
+        FocusArea.objects.all(),
+        label=_("Focus area (optional)"),
+        empty_label=_("No particular field"),
+        error_messages={"invalid_choice": _("There is no focus area with this name.")},
+    )
+    text = forms.CharField(
+        label=_("Your proposal"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=PROPOSAL_MAX_LENGTH,
+        error_messages={
+            "required": _("Please describe your proposal."),
+            "max_length": _(
+                "Please shorten your proposal to at most %(limit_value)d characters "
+                "(it has %(show_value)d)."
+            ),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the office stores my details to handle this proposal."),
+        error_messages={
+            "required": _("Please agree that we store your data to handle the proposal.")
+        },
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cities = _partner_cities()
+        self.fields["city"].queryset = cities
+        self.fields["city"].choices = [("", _("No particular city"))] + sorted(
+            ((c.slug, c.name) for c in cities), key=lambda item: item[1].casefold()
+        )
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["text"].widget.attrs.pop("maxlength", None)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Please leave the last field empty."))
+        return ""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"id_{name}-error"}
+                )
+
+
+class FinderForm(forms.Form):
+    city = SlugChoiceField(
+        City.objects.none(),
+        label=_("Partner city"),
+        empty_label=_("All partner cities"),
+        error_messages={"invalid_choice": _("There is no partner city with this name.")},
+    )
+    focus = SlugChoiceField(
+        FocusArea.objects.all(),
+        label=_("Focus area"),
+        empty_label=_("All focus areas"),
+        error_messages={"invalid_choice": _("There is no focus area with this name.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cities = _partner_cities()
+        self.fields["city"].queryset = cities
+        self.fields["city"].choices = [("", _("All partner cities"))] + sorted(
+            ((c.slug, c.name) for c in cities), key=lambda item: item[1].casefold()
+        )

@@ -1,0 +1,224 @@
+"""Projects of the partnerships, and proposals for new ones from the public."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from citypartners.core.i18n import localized
+
+PROPOSAL_MAX_LENGTH = 4000
+
+
+class Project(index.Indexed, ClusterableModel):
+    """A project of one or more partnerships, from proposal to done."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        PLANNED = "planned", _("planned")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        DROPPED = "dropped", _("dropped")
+
+    title_de = models.CharField(_("title (German)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description_de = RichTextField(_("description (German)"), blank=True)
+    description_en = RichTextField(_("description (English)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    partnerships = ParentalManyToManyField(
+        "partnerships.Partnership", verbose_name=_("partnerships"), related_name="projects"
+    )
+    focus_areas = ParentalManyToManyField(
+        "partnerships.FocusArea",
+        verbose_name=_("focus areas"),
+        blank=True,
+        related_name="projects",
+    )
+    contacts = ParentalManyToManyField(
+        "contacts.ContactPerson",
+        verbose_name=_("contact people"),
+        blank=True,
+        related_name="projects",
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("title_de"), FieldPanel("title_en")]),
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("status")]),
+        FieldPanel("partnerships"),
+        FieldPanel("focus_areas"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("description_de"),
+        FieldPanel("description_en"),
+        InlinePanel("project_organisations", heading=_("Organisations"), label=_("organisation")),
+        FieldPanel("contacts"),
+    ]
+    search_fields = [
+        index.SearchField("title_de", boost=2),
+        index.SearchField("title_en", boost=2),
+        index.SearchField("stemmed_text"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["-start_date", "title_en"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        return localized(self, "title")
+
+    @property
+    def description(self):
+        return localized(self, "description")
+
+    def stemmed_text(self) -> str:
+        from citypartners.search.stemming import stem_text
+
+        return " ".join(
+            [
+                stem_text(self.title_de, self.description_de, language="de"),
+                stem_text(self.title_en, self.description_en, language="en"),
+            ]
+        )
+
+
+class ProjectOrganisation(Orderable):
+    """An organisation's part in a project, on the Berlin or the partner city's side."""
+
+    class Side(models.TextChoices):
+        BERLIN = "berlin", _("Berlin")
+        PARTNER = "partner", _("partner city")
+        OTHER = "other", _("other")
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="project_organisations")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="project_roles",
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    role_de = models.CharField(_("role (German)"), max_length=200, blank=True)
+    role_en = models.CharField(_("role (English)"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("side"),
+        FieldRowPanel([FieldPanel("role_de"), FieldPanel("role_en")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation in the project")
+
+    @property
+    def role(self):
+        return localized(self, "role")
+
+
+class Proposal(models.Model):
+    """A proposal for an activity or project sent by the public; nothing is ever lost."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    name = models.CharField(_("name"), max_length=200)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    city = models.ForeignKey(
+        "partnerships.City",
+        verbose_name=_("partner city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    focus_area = models.ForeignKey(
+        "partnerships.FocusArea",
+        verbose_name=_("focus area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    text = models.TextField(_("proposal"), max_length=PROPOSAL_MAX_LENGTH)
+    consent = models.BooleanField(_("consent to storing the data"), default=False)
+    language = models.CharField(_("language"), max_length=5)
+    client_key = models.CharField(
+        _("sender key"),
+        max_length=64,
+        editable=False,
+        db_index=True,
+        help_text=_("A keyed hash of the sender's address, only for the rate limit."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("accepted as project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("accepted as activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("status", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("organisation_name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("city", read_only=True),
+        FieldPanel("focus_area", read_only=True),
+        FieldPanel("text", read_only=True),
+        FieldPanel("decline_reason"),
+        FieldPanel("project"),
+        FieldPanel("activity"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+
+    def __str__(self):
+        return f"{self.name}: {self.text[:50]}"
+
+
+from .pages import GetInvolvedPage  # noqa: E402  (page models must be importable from here)
+
+__all__ = ["GetInvolvedPage", "Project", "ProjectOrganisation", "Proposal"]

@@ -1,0 +1,110 @@
+"""Writes of projects and proposals: validated, atomic, and never losing a proposal."""
+
+import datetime
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Proposal
+
+
+def client_key(address: str) -> str:
+    """A keyed hash of the sender's IP address: enough for the rate limit, useless otherwise."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+def proposal_rate_limited(*, key: str) -> bool:
+    limit, seconds = settings.PROPOSAL_RATE_LIMIT
+    since = timezone.now() - datetime.timedelta(seconds=seconds)
+    return Proposal.objects.filter(client_key=key, created_at__gte=since).count() >= limit
+
+
+@transaction.atomic
+def proposal_submit(
+    *,
+    name: str,
+    email: str,
+    text: str,
+    consent: bool,
+    key: str,
+    language: str,
+    organisation_name: str = "",
+    city=None,
+    focus_area=None,
+    office_email: str = "",
+) -> Proposal:
+    """Store a proposal from the public and tell the office by e-mail."""
+    if proposal_rate_limited(key=key):
+        raise ValidationError(
+            _("You have sent several proposals in a short time. Please try again in an hour.")
+        )
+    if not consent:
+        raise ValidationError(_("Please agree that we store your data to handle the proposal."))
+    proposal = Proposal(
+        name=name,
+        email=email,
+        text=text,
+        consent=consent,
+        client_key=key,
+        language=language,
+        organisation_name=organisation_name,
+        city=city,
+        focus_area=focus_area,
+    )
+    proposal.full_clean()
+    proposal.save()
+    if office_email:
+        transaction.on_commit(lambda: _notify_office(proposal, office_email))
+    return proposal
+
+
+def _notify_office(proposal: Proposal, office_email: str) -> None:
+    lines = [
+        f"Name: {proposal.name}",
+        f"Organisation: {proposal.organisation_name or '-'}",
+        f"E-Mail: {proposal.email}",
+        f"Partnerstadt / partner city: {proposal.city or '-'}",
+        f"Schwerpunkt / focus area: {proposal.focus_area or '-'}",
+        "",
+        proposal.text,
+        "",
+        f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/projects/proposal/edit/{proposal.pk}/",
+    ]
+    send_mail(
+        subject=f"Neuer Vorschlag / new proposal: {proposal.name}",
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=[office_email],
+    )
+
+
+@transaction.atomic
+def proposal_accept(*, proposal: Proposal, user, project=None, activity=None) -> Proposal:
+    """Mark a proposal accepted, linked to the project or activity it became."""
+    if project is None and activity is None:
+        raise ValidationError(_("Choose the project or activity the proposal became."))
+    proposal.status = Proposal.Status.ACCEPTED
+    proposal.project, proposal.activity = project, activity
+    proposal.decided_at, proposal.decided_by = timezone.now(), user
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_decline(*, proposal: Proposal, user, reason: str) -> Proposal:
+    """Decline a proposal with a reason; it stays in the inbox."""
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for declining."))
+    proposal.status = Proposal.Status.DECLINED
+    proposal.decline_reason = reason.strip()
+    proposal.decided_at, proposal.decided_by = timezone.now(), user
+    proposal.full_clean()
+    proposal.save()
+    return proposal
