@@ -23,6 +23,9 @@ EDITOR_PERMISSIONS = [
             ("core", "officesettings"),
             ("activities", "activity"),
             ("activities", "activitykind"),
+            ("organisations", "organisation"),
+            ("projects", "project"),
+            ("projects", "proposal"),
         ]
         for action in ("add", "change", "delete", "view")
     ],
@@ -33,18 +36,39 @@ EDITOR_PERMISSIONS = [
 ]
 
 
+CONTACT_STEWARDS_GROUP = "Contact data stewards"
+
+# Personal data: only this group sees and edits contact people (issue 5 adds more roles).
+CONTACT_STEWARD_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    *[("contacts", f"{action}_contactperson") for action in ("add", "change", "delete", "view")],
+]
+
+
+def _grant(group: Group, permissions) -> None:
+    for app_label, codename in permissions:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)
+
+
+@transaction.atomic
+def contact_stewards_group_ensure() -> Group:
+    """The group of people allowed to see and edit contact people's personal data."""
+    group, _created = Group.objects.get_or_create(name=CONTACT_STEWARDS_GROUP)
+    _grant(group, CONTACT_STEWARD_PERMISSIONS)
+    return group
+
+
 @transaction.atomic
 def editors_group_ensure() -> Group:
     """The editors' group with its model and page permissions."""
     from wagtail.models import GroupPagePermission, Page
 
     group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
-    for app_label, codename in EDITOR_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            group.permissions.add(permission)
+    _grant(group, EDITOR_PERMISSIONS)
     root = Page.get_first_root_node()
     for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
         permission = Permission.objects.get(

@@ -108,3 +108,39 @@ def proposal_decline(*, proposal: Proposal, user, reason: str) -> Proposal:
     proposal.full_clean()
     proposal.save()
     return proposal
+
+
+@transaction.atomic
+def proposal_to_project(*, proposal: Proposal, user):
+    """Turn a proposal into a new project (status "proposed") and accept it."""
+    from django.utils.text import slugify
+
+    from citypartners.partnerships.models import Partnership
+
+    from .models import Project
+
+    base = slugify(f"proposal-{proposal.pk}-{proposal.name}")[:100]
+    project = Project(
+        title_de=f"Vorschlag von {proposal.name}",
+        title_en=f"Proposal by {proposal.name}",
+        slug=base,
+        status=Project.Status.PROPOSED,
+        description_de=_paragraph(proposal.text),
+        description_en=_paragraph(proposal.text),
+    )
+    project.full_clean()
+    project.save()
+    if proposal.city_id:
+        project.partnerships.set(
+            Partnership.objects.filter(city_id=proposal.city_id, owner__kind="state")
+        )
+    if proposal.focus_area_id:
+        project.focus_areas.set([proposal.focus_area_id])
+    project.save()
+    return proposal_accept(proposal=proposal, user=user, project=project)
+
+
+def _paragraph(text: str) -> str:
+    from django.utils.html import escape, linebreaks
+
+    return linebreaks(escape(text))

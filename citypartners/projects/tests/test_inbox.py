@@ -1,0 +1,95 @@
+"""The proposal inbox: accept into a project or decline with a reason; nothing is lost."""
+
+import pytest
+from django.urls import reverse
+
+from citypartners.contacts.tests.factories import ContactPersonFactory
+from citypartners.core.services import contact_stewards_group_ensure, editor_create
+from citypartners.partnerships.models import City, FocusArea
+from citypartners.projects.models import Project, Proposal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = editor_create(email="editor@example.org", password="a long and careful passphrase")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def proposal():
+    return Proposal.objects.create(
+        name="Beispiel: Erika Muster",
+        email="erika@example.org",
+        text="A pupils' exchange.",
+        consent=True,
+        language="en",
+        client_key="k",
+        city=City.objects.get(slug="paris"),
+        focus_area=FocusArea.objects.get(slug="youth-exchange"),
+    )
+
+
+def _form(proposal, **changes):
+    data = {"decline_reason": "", "project": "", "activity": "", "decision": ""}
+    data.update(changes)
+    return data
+
+
+def _edit(client, proposal, **changes):
+    url = reverse("wagtailsnippets_projects_proposal:edit", args=[proposal.pk])
+    return client.post(url, _form(proposal, **changes), HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_editor_turns_a_proposal_into_a_project_that_the_city_page_shows(client, editor, proposal):
+    assert (
+        client.get(
+            reverse("wagtailsnippets_projects_proposal:edit", args=[proposal.pk])
+        ).status_code
+        == 200
+    )
+    response = _edit(client, proposal, decision="new_project")
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == "accepted" and proposal.decided_by == editor
+    project = proposal.project
+    assert project.status == "proposed"
+    assert [p.city.slug for p in project.partnerships.all()] == ["paris"]
+    assert [a.slug for a in project.focus_areas.all()] == ["youth-exchange"]
+    assert Proposal.objects.count() == 1  # the proposal stays in the inbox
+
+
+def test_decline_needs_a_reason_and_keeps_the_proposal(client, editor, proposal):
+    response = _edit(client, proposal, decision="decline")
+    assert response.status_code == 200
+    assert "Give a reason for declining." in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == "new"
+    response = _edit(
+        client, proposal, decision="decline", decline_reason="Outside our partner cities."
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.decline_reason) == ("declined", "Outside our partner cities.")
+
+
+def test_accept_into_an_existing_project(client, editor, proposal):
+    project = Project.objects.create(
+        title_de="Beispiel", title_en="Example", slug="example-project"
+    )
+    assert _edit(client, proposal, decision="accept").status_code == 200
+    assert _edit(client, proposal, decision="accept", project=project.pk).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == "accepted" and proposal.project == project
+
+
+def test_contact_people_are_only_for_contact_data_stewards(client, editor):
+    person = ContactPersonFactory(name="Beispiel: Geheim (Example)")
+    url = reverse("wagtailsnippets_contacts_contactperson:list")
+    assert client.get(url).status_code in (302, 403)
+    assert person.name not in client.get("/admin/").content.decode()
+    editor.groups.add(contact_stewards_group_ensure())
+    response = client.get(url)
+    assert response.status_code == 200 and person.name in response.content.decode()

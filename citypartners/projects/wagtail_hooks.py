@@ -1,0 +1,69 @@
+"""Back-office screens for projects and the inbox of proposals from the public."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from . import services
+from .forms_admin import ProposalAdminForm
+from .models import Project, Proposal
+
+
+class ProposalEditView(EditView):
+    """Saves the editor's changes, then carries out the decision through the services."""
+
+    @transaction.atomic
+    def save_instance(self):
+        proposal = super().save_instance()
+        decision = self.form.cleaned_data.get("decision")
+        user = self.request.user
+        if decision == "new_project":
+            services.proposal_to_project(proposal=proposal, user=user)
+        elif decision == "accept":
+            services.proposal_accept(
+                proposal=proposal, user=user, project=proposal.project, activity=proposal.activity
+            )
+        elif decision == "decline":
+            services.proposal_decline(proposal=proposal, user=user, reason=proposal.decline_reason)
+        return proposal
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "clipboard-list"
+    menu_label = _("Projects")
+    menu_order = 165
+    add_to_admin_menu = True
+    list_display = [Column("title", label=_("title"), sort_key="title_de"), "status", "start_date"]
+    list_filter = ["status", "partnerships", "focus_areas"]
+    search_fields = ["title_de", "title_en"]
+    search_backend_name = None
+
+
+class ProposalViewSet(SnippetViewSet):
+    model = Proposal
+    icon = "mail"
+    menu_label = _("Proposals")
+    menu_order = 166
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        "city",
+        "focus_area",
+        "status",
+        DateColumn("created_at", label=_("received")),
+    ]
+    list_filter = ["status", "city", "focus_area"]
+    search_fields = ["name", "organisation_name", "email", "text"]
+    search_backend_name = None
+    edit_view_class = ProposalEditView
+    edit_handler = ObjectList(
+        [*Proposal.panels, FieldPanel("decision")], base_form_class=ProposalAdminForm
+    )
+
+
+register_snippet(ProjectViewSet)
+register_snippet(ProposalViewSet)
