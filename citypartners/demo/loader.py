@@ -14,6 +14,7 @@ from citypartners.activities.models import Activity, ActivityIndexPage, Activity
 from citypartners.activities.services import activity_create
 from citypartners.core.models import OfficeSettings
 from citypartners.home.models import AccessibilityPage, HomePage, StandardPage
+from citypartners.organisations.models import OrganisationIndexPage
 from citypartners.partnerships.models import (
     Authority,
     BoroughIndexPage,
@@ -30,7 +31,7 @@ from citypartners.partnerships.services import (
     city_create,
     partnership_create,
 )
-from citypartners.projects.models import GetInvolvedPage
+from citypartners.projects.models import GetInvolvedPage, ProjectIndexPage
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -260,6 +261,94 @@ class BerlinLoader:
             )
             self.report.count("activities")
 
+    def load_network(self):
+        """Invented example organisations, contact people and projects (all marked as such)."""
+        from citypartners.contacts.models import ContactPerson
+        from citypartners.organisations.models import Organisation
+        from citypartners.projects.models import Project, ProjectOrganisation
+
+        if City.objects.filter(slug="berlin").first() is None:
+            city_create(
+                slug="berlin",
+                name_en="Berlin",
+                name_de="Berlin",
+                country_code="DE",
+                latitude="52.5244",
+                longitude="13.4105",
+                geonames_id=2950159,
+            )
+            self.report.count("cities")
+        data = json.loads((self.data_dir / "network.json").read_text(encoding="utf-8"))
+        cities = {
+            c.slug: c for c in City.objects.filter(slug__in=["berlin", *self.state_partnerships])
+        }
+        areas = {a.slug: a for a in FocusArea.objects.all()}
+        for row in data["organisations"]:
+            if Organisation.objects.filter(slug=row["slug"]).exists():
+                continue
+            organisation = Organisation(
+                slug=row["slug"],
+                name=row["name"],
+                type=row["type"],
+                city=cities[row["city"]],
+                description_de=_paragraph(row["description_de"]),
+                description_en=_paragraph(row["description_en"]),
+            )
+            organisation.full_clean()
+            organisation.save()
+            organisation.focus_areas.set([areas[a] for a in row["focus_areas"]])
+            organisation.partnerships.set([self.state_partnerships[c] for c in row["partnerships"]])
+            organisation.save()
+            self.report.count("organisations")
+        organisations = {o.slug: o for o in Organisation.objects.all()}
+        for row in data["contacts"]:
+            if ContactPerson.objects.filter(name=row["name"]).exists():
+                continue
+            person = ContactPerson(
+                name=row["name"],
+                role_de=row["role_de"],
+                role_en=row["role_en"],
+                organisation=organisations[row["organisation"]],
+                email=row["email"],
+                languages=row["languages"],
+                consent_public=row["consent_public"],
+                consent_stored_how="Beispiel / example",
+            )
+            person.full_clean()
+            person.save()
+            person.focus_areas.set([areas[a] for a in row["focus_areas"]])
+            person.partnerships.set([self.state_partnerships[c] for c in row["partnerships"]])
+            person.save()
+            self.report.count("contact people")
+        for row in data["projects"]:
+            if Project.objects.filter(slug=row["slug"]).exists():
+                continue
+            project = Project(
+                slug=row["slug"],
+                title_de=row["title_de"],
+                title_en=row["title_en"],
+                status=row["status"],
+                start_date=_date(row["start"]),
+                end_date=_date(row["end"]),
+                description_de=_paragraph(row["description_de"]),
+                description_en=_paragraph(row["description_en"]),
+            )
+            project.full_clean()
+            project.save()
+            project.partnerships.set([self.state_partnerships[c] for c in row["partnerships"]])
+            project.focus_areas.set([areas[a] for a in row["focus_areas"]])
+            project.contacts.set(ContactPerson.objects.filter(name__in=row["contacts"]))
+            project.save()
+            for slug, side, role_de, role_en in row["organisations"]:
+                ProjectOrganisation.objects.create(
+                    project=project,
+                    organisation=organisations[slug],
+                    side=side,
+                    role_de=role_de,
+                    role_en=role_en,
+                )
+            self.report.count("projects")
+
     # --- pages -------------------------------------------------------------------------
     def _publish(self, page):
         page.save_revision().publish()
@@ -358,6 +447,10 @@ class BerlinLoader:
             body="get_involved",
             thanks_text="get_involved_thanks",
         )
+        self._bilingual(home, en, ProjectIndexPage, "projects", intro="projects_intro")
+        self._bilingual(
+            home, en, OrganisationIndexPage, "organisations", intro="organisations_intro"
+        )
         footer = {}
         for key in ("imprint", "privacy", "easy_language", "sign_language"):
             footer[key] = self._bilingual(home, en, StandardPage, key, body=key)
@@ -447,5 +540,6 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> LoadReport:
     loader.load_state_partnerships()
     loader.load_borough_partnerships()
     loader.load_activities()
+    loader.load_network()
     loader.load_pages()
     return loader.report

@@ -89,3 +89,8 @@ class Organisation(index.Indexed, ClusterableModel):
                 stem_text(self.name, self.description_en, language="en"),
             ]
         )
+
+
+from .pages import OrganisationIndexPage  # noqa: E402  (page models must be importable from here)
+
+__all__ = ["Organisation", "OrganisationIndexPage"]

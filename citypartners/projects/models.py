@@ -220,5 +220,6 @@ class Proposal(models.Model):
 
 
 from .pages import GetInvolvedPage  # noqa: E402  (page models must be importable from here)
+from .pages_index import ProjectIndexPage  # noqa: E402
 
-__all__ = ["GetInvolvedPage", "Project", "ProjectOrganisation", "Proposal"]
+__all__ = ["GetInvolvedPage", "Project", "ProjectIndexPage", "ProjectOrganisation", "Proposal"]

@@ -123,8 +123,30 @@ class Activity(
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
+    participating_organisations = ParentalManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("organisations taking part"),
+        blank=True,
+        related_name="activities",
+    )
     organisations = models.TextField(
-        _("organisations taking part"), blank=True, help_text=_("One a line.")
+        _("other organisations taking part"),
+        blank=True,
+        help_text=_("Those not (yet) in the network, one a line."),
+    )
+    contacts = ParentalManyToManyField(
+        "contacts.ContactPerson",
+        verbose_name=_("contact people"),
+        blank=True,
+        related_name="activities",
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
     )
     registration_url = models.URLField(_("link for registration"), blank=True)
     image = models.ForeignKey(
@@ -164,7 +186,10 @@ class Activity(
         FieldRowPanel([FieldPanel("place_de"), FieldPanel("place_en")]),
         FieldPanel("description_de"),
         FieldPanel("description_en"),
+        FieldPanel("project"),
+        FieldPanel("participating_organisations"),
         FieldPanel("organisations"),
+        FieldPanel("contacts"),
         FieldPanel("registration_url"),
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_alt_de"), FieldPanel("image_alt_en")],

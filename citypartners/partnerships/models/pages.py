@@ -50,7 +50,12 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
         )
         past = Paginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
         context["past_page"] = past.get_page(request.GET.get("past"))
-        from citypartners.projects.models import GetInvolvedPage
+        from citypartners.projects.models import GetInvolvedPage, ProjectIndexPage
+        from citypartners.projects.selectors import partnership_network
+
+        context.update(partnership_network(partnership=partnership))
+        projects_index = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        context["projects_url"] = projects_index.get_url(request) if projects_index else None
 
         involved = GetInvolvedPage.objects.live().filter(locale_id=self.locale_id).first()
         context["get_involved_url"] = involved.get_url(request) if involved else None

@@ -1,0 +1,68 @@
+"""The public project list and one page per project."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from citypartners.activities.selectors import activity_index_url
+from citypartners.search.mixins import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
+
+from . import selectors
+
+PER_PAGE = 20
+
+
+class ProjectIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+    """All public projects of the partnerships, and a page per project."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "projects/project_index_page.html"
+
+    class Meta:
+        verbose_name = _("projects page")
+
+    @path("")
+    def project_list(self, request):
+        page_obj = Paginator(selectors.projects_public(), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return self.render(
+            request, context_overrides={"page_obj": page_obj, "projects": page_obj.object_list}
+        )
+
+    @path("<slug:slug>/", name="detail")
+    def project_detail(self, request, slug):
+        from citypartners.partnerships.selectors import partner_city_pages
+
+        project = selectors.project_detail(slug=slug)
+        if project is None:
+            raise Http404
+        partnerships = list(project.partnerships.all())
+        pages = partner_city_pages(
+            locale_id=self.locale_id, partnership_ids=[p.pk for p in partnerships]
+        )
+        return TemplateResponse(
+            request,
+            "projects/project_detail.html",
+            {
+                **self.get_context(request),
+                "activities_url": activity_index_url(request=request, locale_id=self.locale_id),
+                "project": project,
+                "partner_links": [
+                    {"city": p.city, "url": pages[p.pk].get_url(request) if p.pk in pages else None}
+                    for p in partnerships
+                ],
+            },
+        )

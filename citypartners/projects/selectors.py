@@ -1,0 +1,72 @@
+"""Reads of projects and the network of a partnership, in a fixed number of queries."""
+
+from django.db.models import Prefetch
+
+from citypartners.contacts.models import ContactPerson
+from citypartners.organisations.models import Organisation
+from citypartners.partnerships.models import Partnership
+
+from .models import Project, ProjectOrganisation
+
+PUBLIC_STATUSES = [Project.Status.PLANNED, Project.Status.RUNNING, Project.Status.DONE]
+
+
+def projects_public():
+    """Projects shown on the public site (not mere proposals, not dropped ones)."""
+    return (
+        Project.objects.filter(status__in=PUBLIC_STATUSES)
+        .prefetch_related(
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("city")),
+            "focus_areas",
+        )
+        .order_by("-start_date", "title_en")
+    )
+
+
+def project_detail(*, slug: str):
+    """One public project with its organisations, consenting contacts and activities."""
+    from citypartners.activities.selectors import activities_public
+
+    return (
+        projects_public()
+        .prefetch_related(
+            Prefetch(
+                "project_organisations",
+                queryset=ProjectOrganisation.objects.select_related("organisation__city"),
+            ),
+            Prefetch(
+                "contacts",
+                queryset=ContactPerson.objects.shown_publicly().select_related("organisation"),
+                to_attr="public_contacts",
+            ),
+            Prefetch("activities", queryset=activities_public().order_by("-starts_at")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def partnership_network(*, partnership):
+    """Organisations (by side), running and done projects, and consenting contact people."""
+    organisations = list(
+        Organisation.objects.filter(partnerships=partnership)
+        .select_related("city")
+        .order_by("name")
+    )
+    projects = list(
+        projects_public().filter(
+            partnerships=partnership, status__in=[Project.Status.RUNNING, Project.Status.DONE]
+        )
+    )
+    contacts = list(
+        ContactPerson.objects.shown_publicly()
+        .filter(partnerships=partnership)
+        .select_related("organisation")
+        .order_by("name")
+    )
+    return {
+        "organisations_partner": [o for o in organisations if o.city_id == partnership.city_id],
+        "organisations_other": [o for o in organisations if o.city_id != partnership.city_id],
+        "projects": projects,
+        "contacts": contacts,
+    }
