@@ -11,6 +11,9 @@ PAGE_TYPES = [
     "standardpage",
     "accessibilitypage",
     "activityindexpage",
+    "getinvolvedpage",
+    "projectindexpage",
+    "organisationindexpage",
 ]
 
 
@@ -32,7 +35,7 @@ def one_page_of_each_type():
 
 
 def activity_view_urls():
-    """Views that are not pages: the calendar, an activity and the search, in each language."""
+    """Views that are not pages (calendar, an activity, a project, an organisation, search)."""
     from citypartners.activities.models import Activity, ActivityIndexPage
 
     activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
@@ -40,6 +43,15 @@ def activity_view_urls():
     for index in ActivityIndexPage.objects.live().order_by("locale__language_code"):
         urls.append(index.url + index.reverse_subpage("calendar"))
         urls.append(index.url + index.reverse_subpage("detail", args=[activity.slug]))
+    from citypartners.organisations.models import OrganisationIndexPage
+    from citypartners.projects.models import ProjectIndexPage
+
+    for model, slug in [
+        (ProjectIndexPage, "example-school-gardens-berlin-paris"),
+        (OrganisationIndexPage, "example-gymnasium-berlin"),
+    ]:
+        for index in model.objects.live().order_by("locale__language_code"):
+            urls.append(index.url + index.reverse_subpage("detail", args=[slug]))
     return urls + ["/de/suche/?q=Warschau", "/en/search/?q=Warsaw"]
 
 

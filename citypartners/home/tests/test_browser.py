@@ -163,3 +163,26 @@ def test_filter_the_activities_open_one_and_download_its_calendar_entry(page):
     calendar = Calendar.from_ical(open(download.path(), "rb").read())
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 1 and str(events[0]["SUMMARY"]) == titles[0]
+
+
+def test_propose_a_project_from_a_city_page_to_the_confirmation(page):
+    from citypartners.projects.models import Proposal
+
+    page.goto("/en/paris/")
+    page.get_by_role("link", name="Contact people for Paris and a form to propose").click()
+    page.wait_for_url("**/en/get-involved/?city=paris*")
+    # The finder shows the consenting contact people for Paris.
+    people = page.locator(".people").inner_text()
+    assert "Beispiel: Anna Muster (Example)" in people and "Mara Intern" not in people
+    assert page.locator("#id_city").input_value() == "paris"
+    page.get_by_label("Your name").fill("Example: Erika Muster")
+    page.get_by_label("Your e-mail address").fill("erika@example.org")
+    page.get_by_label("Your proposal").fill("A pupils' exchange on urban gardening.")
+    page.get_by_role("button", name="Send proposal").click()
+    assert "Please agree that we store your data" in page.get_by_role("alert").inner_text()
+    assert _axe_violations(page) == []
+    page.get_by_label("I agree that the office stores my details").check()
+    page.get_by_role("button", name="Send proposal").click()
+    page.wait_for_url("**/en/get-involved/danke/")
+    assert page.locator("h1").inner_text() == "Thank you for your proposal"
+    assert Proposal.objects.get().city.slug == "paris"
