@@ -96,3 +96,16 @@ class ContactPerson(ClusterableModel):
     @property
     def role(self):
         return localized(self, "role")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The retention report needs to know since when the person has no partnership left.
+        # Parental relations are written by the save above, so they can be checked here.
+        linked = self.partnerships.exists()
+        if linked and self.unlinked_since is not None:
+            self.unlinked_since = None
+        elif not linked and self.unlinked_since is None:
+            self.unlinked_since = timezone.now()
+        else:
+            return
+        ContactPerson.objects.filter(pk=self.pk).update(unlinked_since=self.unlinked_since)

@@ -1,10 +1,15 @@
 """Back-office screens for contact people; only users with the contacts permissions see them."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import views
 from .models import ContactPerson
 
 
@@ -26,3 +31,38 @@ class ContactPersonViewSet(SnippetViewSet):
 
 
 register_snippet(ContactPersonViewSet)
+
+
+@hooks.register("register_admin_urls")
+def data_protection_urls():
+    return [
+        path("contacts/<int:pk>/export/", views.export, name="contacts_export"),
+        path("contacts/<int:pk>/erase/", views.erase, name="contacts_erase"),
+        path("contacts/retention/", views.retention_report, name="contacts_retention"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def data_protection_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, ContactPerson):
+        return
+    if user.has_perm("contacts.view_contactperson"):
+        yield ListingButton(
+            _("Export data (JSON)"), reverse("contacts_export", args=[snippet.pk]), priority=90
+        )
+    if user.has_perm("contacts.delete_contactperson"):
+        yield ListingButton(
+            _("Erase all data"), reverse("contacts_erase", args=[snippet.pk]), priority=95
+        )
+
+
+class RetentionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("contacts.view_contactperson")
+
+
+@hooks.register("register_reports_menu_item")
+def retention_menu_item():
+    return RetentionMenuItem(
+        _("Contacts past retention"), reverse("contacts_retention"), icon_name="user", order=900
+    )

@@ -145,3 +145,5 @@ FORMAT_MODULE_PATH = ["citypartners.formats"]
 ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs
 # At most this many proposals per sender address within this many seconds.
 PROPOSAL_RATE_LIMIT = (3, 60 * 60)
+# Contact people without a link to any partnership for this long are flagged for deletion.
+CONTACT_RETENTION_DAYS = 3 * 365

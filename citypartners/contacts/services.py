@@ -1,0 +1,90 @@
+"""Data protection for contact people: export everything held about a person, erase it all."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, Revision
+
+from .models import ContactPerson
+
+ERASED_LABEL = "erased contact person"
+
+
+def _log_entries(person: ContactPerson):
+    content_type = ContentType.objects.get_for_model(ContactPerson)
+    return ModelLogEntry.objects.filter(content_type=content_type, object_id=str(person.pk))
+
+
+def _revisions_mentioning(person: ContactPerson):
+    """Activity revisions whose saved content lists the person among its contacts."""
+    from citypartners.activities.models import Activity
+
+    content_type = ContentType.objects.get_for_model(Activity)
+    return [
+        revision
+        for revision in Revision.objects.filter(base_content_type=content_type)
+        if person.pk in (revision.content.get("contacts") or [])
+    ]
+
+
+def contact_export(*, person: ContactPerson) -> dict:
+    """All data held about a person, in a form that json.dumps() takes."""
+    fields = {
+        field.name: getattr(person, field.name)
+        for field in ContactPerson._meta.concrete_fields
+        if field.name != "organisation"
+    }
+    return {
+        "exported_at": timezone.now(),
+        "person": fields,
+        "organisation": person.organisation.name if person.organisation else None,
+        "partnerships": [str(p) for p in person.partnerships.all()],
+        "focus_areas": [a.name_en for a in person.focus_areas.all()],
+        "projects": [p.title_en for p in person.projects.all()],
+        "activities": [a.title_en for a in person.activities.all()],
+        "history": [
+            {"action": e.action, "timestamp": e.timestamp, "label": e.label}
+            for e in _log_entries(person)
+        ],
+    }
+
+
+def contact_export_json(*, person: ContactPerson) -> str:
+    import json
+
+    return json.dumps(
+        contact_export(person=person), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False
+    )
+
+
+@transaction.atomic
+def contact_erase(*, person: ContactPerson) -> None:
+    """Erase the person, their links, their traces in activity revisions and in the audit log."""
+    person_id = person.pk
+    for revision in _revisions_mentioning(person):
+        content = dict(revision.content)
+        content["contacts"] = [pk for pk in content.get("contacts", []) if pk != person_id]
+        revision.content = content
+        revision.save(update_fields=["content"])
+    # The audit log keeps that something happened, not to whom.
+    _log_entries(person).update(label=f"{ERASED_LABEL} #{person_id}", data={})
+    person.delete()
+
+
+def contacts_past_retention(*, now: datetime.datetime | None = None):
+    """People without any link to a partnership for longer than the retention period."""
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(days=settings.CONTACT_RETENTION_DAYS)
+    return (
+        ContactPerson.objects.filter(partnerships__isnull=True)
+        .filter(
+            Q(unlinked_since__lte=limit) | Q(unlinked_since__isnull=True, created_at__lte=limit)
+        )
+        .select_related("organisation")
+        .order_by("unlinked_since", "created_at")
+    )
