@@ -13,7 +13,7 @@ class ActivityViewSet(SnippetViewSet):
     icon = "date"
     menu_label = _("Activities")
     list_display = [
-        Column("title", label=_("title"), sort_key="title_de"),
+        "title",  # first and a string: the title column with the edit link
         Column("kind", label=_("kind")),
         DateColumn("starts_at", label=_("starts"), sort_key="starts_at"),
         Column("get_status_display", label=_("status")),

@@ -21,7 +21,8 @@ class PartnershipViewSet(SnippetViewSet):
     icon = "link"
     menu_label = _("Partnerships")
     list_display = [
-        Column("city", label=_("partner city"), sort_key="city__name_en"),
+        # A plain string first: Wagtail makes it the title column with the edit link and buttons.
+        "city",
         Column("owner", label=_("owner"), sort_key="owner__sort_order"),
         Column("get_kind_display", label=_("kind")),
         Column("since", label=_("partner since"), sort_key="since"),
@@ -84,7 +85,22 @@ def geonames_lookup(request):
 
 @hooks.register("register_admin_urls")
 def register_geonames_url():
-    return [path("geonames/lookup/", geonames_lookup, name="geonames_lookup")]
+    from .views import network
+
+    return [
+        path("geonames/lookup/", geonames_lookup, name="geonames_lookup"),
+        path("partnerships/<int:pk>/network/", network, name="partnership_network"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def network_button(snippet, user, next_url=None):
+    from wagtail.admin.widgets import ListingButton
+
+    if isinstance(snippet, Partnership) and user.has_perm("partnerships.view_partnership"):
+        yield ListingButton(
+            _("Network"), reverse("partnership_network", args=[snippet.pk]), priority=80
+        )
 
 
 @hooks.register("insert_global_admin_js")

@@ -70,3 +70,42 @@ def partnership_network(*, partnership):
         "projects": projects,
         "contacts": contacts,
     }
+
+
+def partnership_network_for_editors(*, partnership, with_contacts: bool):
+    """The whole network of a partnership for the back office, with its gaps.
+
+    A gap is a focus area of the partnership for which no contact person (of any consent)
+    is recorded. People are only listed for users allowed to see personal data.
+    """
+    organisations = list(
+        Organisation.objects.filter(partnerships=partnership)
+        .select_related("city")
+        .prefetch_related("focus_areas")
+        .order_by("name")
+    )
+    people = list(
+        ContactPerson.objects.filter(partnerships=partnership)
+        .select_related("organisation__city")
+        .prefetch_related("focus_areas")
+        .order_by("name")
+    )
+    covered = {area.pk for person in people for area in person.focus_areas.all()}
+    areas = list(partnership.focus_areas.all())
+    return {
+        "organisations_partner": [o for o in organisations if o.city_id == partnership.city_id],
+        "organisations_other": [o for o in organisations if o.city_id != partnership.city_id],
+        "people_partner": [
+            p for p in people if p.organisation and p.organisation.city_id == partnership.city_id
+        ]
+        if with_contacts
+        else [],
+        "people_other": [
+            p for p in people if not p.organisation or p.organisation.city_id != partnership.city_id
+        ]
+        if with_contacts
+        else [],
+        "people_count": len(people),
+        "projects": list(Project.objects.filter(partnerships=partnership).order_by("-start_date")),
+        "gaps": [area for area in areas if area.pk not in covered],
+    }

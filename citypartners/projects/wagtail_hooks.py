@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
@@ -37,7 +37,7 @@ class ProjectViewSet(SnippetViewSet):
     menu_label = _("Projects")
     menu_order = 165
     add_to_admin_menu = True
-    list_display = [Column("title", label=_("title"), sort_key="title_de"), "status", "start_date"]
+    list_display = ["title", "status", "start_date"]  # first string: title column with edit link
     list_filter = ["status", "partnerships", "focus_areas"]
     search_fields = ["title_de", "title_en"]
     search_backend_name = None
