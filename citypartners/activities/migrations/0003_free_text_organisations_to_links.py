@@ -12,12 +12,14 @@ def link_organisations(apps, schema_editor):
     by_name = {o.name.casefold(): o for o in Organisation.objects.all()}
     if not by_name:
         return
+    # Written to the link table directly: a parental relation would wait for a full save.
+    Link = Activity.participating_organisations.through
     for activity in Activity.objects.exclude(organisations=""):
         kept = []
         for line in activity.organisations.splitlines():
             match = by_name.get(line.strip().casefold())
             if match is not None:
-                activity.participating_organisations.add(match)
+                Link.objects.get_or_create(activity_id=activity.pk, organisation_id=match.pk)
             elif line.strip():
                 kept.append(line.strip())
         if "\n".join(kept) != activity.organisations:

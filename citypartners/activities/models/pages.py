@@ -132,6 +132,37 @@ class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
             raise Http404
         return activity
 
+    def _network_links(self, request, activity):
+        """Links to the organisation pages and the project page of an activity."""
+        from citypartners.organisations.models import OrganisationIndexPage
+        from citypartners.projects.models import ProjectIndexPage
+        from citypartners.projects.selectors import PUBLIC_STATUSES
+
+        organisations = list(activity.participating_organisations.all())
+        org_index = OrganisationIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        links = {
+            "organisation_links": [
+                {
+                    "organisation": o,
+                    "url": org_index.get_url(request)
+                    + org_index.reverse_subpage("detail", args=[o.slug])
+                    if org_index
+                    else None,
+                }
+                for o in organisations
+            ]
+        }
+        project = activity.project
+        if project is not None and project.status in PUBLIC_STATUSES:
+            index = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+            if index is not None:
+                links["project_link"] = {
+                    "title": project.title,
+                    "url": index.get_url(request)
+                    + index.reverse_subpage("detail", args=[project.slug]),
+                }
+        return links
+
     @path("<slug:slug>/", name="detail")
     def activity_detail(self, request, slug):
         activity = self._activity(slug)
@@ -150,6 +181,7 @@ class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                 **self.get_context(request),
                 "activity": activity,
                 "partner_links": partner_links,
+                **self._network_links(request, activity),
                 "ics_url": reverse("activities:ical_one", args=[activity.slug]),
             },
         )
