@@ -52,6 +52,12 @@ def activity_view_urls():
     ]:
         for index in model.objects.live().order_by("locale__language_code"):
             urls.append(index.url + index.reverse_subpage("detail", args=[slug]))
+    from citypartners.home.models import AccessibilityPage
+    from citypartners.projects.models import GetInvolvedPage
+
+    for model in (GetInvolvedPage, AccessibilityPage):  # the confirmation pages
+        for page in model.objects.live().order_by("locale__language_code"):
+            urls.append(page.url + page.reverse_subpage("thanks"))
     return urls + ["/de/suche/?q=Warschau", "/en/search/?q=Warsaw"]
 
 

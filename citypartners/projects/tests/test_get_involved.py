@@ -60,7 +60,17 @@ def test_finder_with_unknown_city_says_so(client):
 
 def test_hidden_people_appear_on_no_public_page(client, paris_people):
     _shown, hidden = paris_people
+    from citypartners.activities.models import Activity
     from citypartners.home.tests.pages import all_public_urls
+    from citypartners.projects.models import Project
+
+    # Linked everywhere a person can be linked: partnership, project, activity.
+    project = Project.objects.get(slug="example-school-gardens-berlin-paris")
+    project.contacts.add(hidden)
+    project.save()
+    activity = Activity.objects.filter(live=True, is_public=True).first()
+    activity.contacts.add(hidden)
+    activity.save()
 
     for url in all_public_urls() + ["/en/feeds/activities.ics", "/de/suche/?q=Verborgene"]:
         body = client.get(url).content.decode()
