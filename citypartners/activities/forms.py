@@ -3,22 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypartners.partnerships.models import City, FocusArea
+from citypartners.partnerships.fields import (
+    PartnerCityField,
+    PartnerCityFormMixin,
+    SlugChoiceField,
+)
+from citypartners.partnerships.models import FocusArea
 
 from .models import ActivityKind
 
 
-class SlugChoiceField(forms.ModelChoiceField):
-    """Chooses an object by its slug, so that filtered addresses read well and keep working."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
-
-    def label_from_instance(self, obj):
-        return obj.name
-
-
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(PartnerCityFormMixin, forms.Form):
     PERIODS = [
         ("current", _("Current and upcoming")),
         ("past", _("Past (archive)")),
@@ -31,8 +26,7 @@ class ActivityFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose current, past or all.")},
     )
-    city = SlugChoiceField(
-        City.objects.none(),
+    city = PartnerCityField(
         label=_("Partner city"),
         empty_label=_("All partner cities"),
         error_messages={"invalid_choice": _("There is no partner city with this name.")},
@@ -62,15 +56,6 @@ class ActivityFilterForm(forms.Form):
         error_messages={"invalid": _("Enter the date as YYYY-MM-DD, for example 2026-05-31.")},
     )
     q = forms.CharField(label=_("Text"), required=False, max_length=200)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Only cities that have a partnership can be chosen; sorted in the reader's language.
-        cities = City.objects.filter(partnerships__isnull=False).distinct()
-        self.fields["city"].queryset = cities
-        self.fields["city"].choices = [("", _("All partner cities"))] + sorted(
-            ((c.slug, c.name) for c in cities), key=lambda item: item[1].casefold()
-        )
 
     def clean(self):
         data = super().clean()

@@ -3,17 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citypartners.activities.forms import SlugChoiceField
-from citypartners.partnerships.models import City, FocusArea
+from citypartners.partnerships.fields import (
+    PartnerCityField,
+    PartnerCityFormMixin,
+    SlugChoiceField,
+)
+from citypartners.partnerships.models import FocusArea
 
 from .models import PROPOSAL_MAX_LENGTH
 
 
-def _partner_cities():
-    return City.objects.filter(partnerships__isnull=False).distinct()
-
-
-class ProposalForm(forms.Form):
+class ProposalForm(PartnerCityFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=200,
@@ -29,8 +29,7 @@ class ProposalForm(forms.Form):
             "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
         },
     )
-    city = SlugChoiceField(
-        City.objects.none(),
+    city = PartnerCityField(
         label=_("Partner city (optional)"),
         empty_label=_("No particular city"),
         error_messages={"invalid_choice": _("There is no partner city with this name.")},
@@ -64,11 +63,6 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        cities = _partner_cities()
-        self.fields["city"].queryset = cities
-        self.fields["city"].choices = [("", _("No particular city"))] + sorted(
-            ((c.slug, c.name) for c in cities), key=lambda item: item[1].casefold()
-        )
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
@@ -89,9 +83,8 @@ class ProposalForm(forms.Form):
                 )
 
 
-class FinderForm(forms.Form):
-    city = SlugChoiceField(
-        City.objects.none(),
+class FinderForm(PartnerCityFormMixin, forms.Form):
+    city = PartnerCityField(
         label=_("Partner city"),
         empty_label=_("All partner cities"),
         error_messages={"invalid_choice": _("There is no partner city with this name.")},
@@ -102,11 +95,3 @@ class FinderForm(forms.Form):
         empty_label=_("All focus areas"),
         error_messages={"invalid_choice": _("There is no focus area with this name.")},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        cities = _partner_cities()
-        self.fields["city"].queryset = cities
-        self.fields["city"].choices = [("", _("All partner cities"))] + sorted(
-            ((c.slug, c.name) for c in cities), key=lambda item: item[1].casefold()
-        )
