@@ -121,6 +121,7 @@ def partnership_create(
     partnership.full_clean()
     partnership.save()
     partnership.focus_areas.set(focus_areas)
+    partnership.save()  # parental relations are written on save
     for document in documents:
         child = FoundingDocument(partnership=partnership, **document.__dict__)
         child.full_clean()

@@ -4,7 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from citypartners.partnerships.models import City, FoundingDocument, Partnership, PartnershipStatus
+from citypartners.partnerships.models import (
+    City,
+    FocusArea,
+    FoundingDocument,
+    Partnership,
+    PartnershipStatus,
+)
 from citypartners.partnerships.services import (
     DocumentData,
     StatusData,
@@ -30,9 +36,11 @@ def _counts():
 
 def test_partnership_create_stores_documents_statuses_and_focus_areas():
     owner, city = AuthorityFactory(), CityFactory()
+    culture = FocusArea.objects.get(slug="culture")
     partnership = partnership_create(
         owner=owner,
         city=city,
+        focus_areas=[culture],
         documents=[
             DocumentData(kind="declaration", date=D(1993, 4, 22), is_shown=True),
             DocumentData(kind="declaration", date=D(1994, 4, 13)),
@@ -44,6 +52,12 @@ def test_partnership_create_stores_documents_statuses_and_focus_areas():
         (D(1994, 4, 13), False),
     ]
     assert partnership.status_history.get().status == "active"
+    assert list(Partnership.objects.get(pk=partnership.pk).focus_areas.all()) == [culture]
+
+
+def test_demo_partnerships_carry_the_focus_areas_of_their_activities():
+    paris = Partnership.objects.get(owner__slug="land-berlin", city__slug="paris")
+    assert sorted(a.slug for a in paris.focus_areas.all()) == ["business", "youth-exchange"]
 
 
 def test_status_change_before_the_partnership_began_is_refused_and_nothing_saved():
