@@ -119,3 +119,30 @@ class OfficeSettings(BaseSiteSetting):
     @property
     def town(self):
         return localized(self, "town")
+
+
+class NamedVocabulary(models.Model):
+    """A term that editors extend, named in both languages: a focus area, a kind of activity."""
+
+    name_de = models.CharField(_("name (German)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name_de"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name_en"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localized(self, "name")

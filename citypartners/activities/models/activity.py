@@ -14,6 +14,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import NamedVocabulary
 from citypartners.partnerships.models.partnership import DatePrecision
 from citypartners.search.stemming import stem_text
 
@@ -31,32 +32,12 @@ def validate_timezone(value: str) -> None:
         ) from error
 
 
-class ActivityKind(models.Model):
+class ActivityKind(NamedVocabulary):
     """A kind of activity, such as an official visit or a youth exchange."""
 
-    name_de = models.CharField(_("name (German)"), max_length=100, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), unique=True)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = [
-        FieldPanel("name_de"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "name_en"]
+    class Meta(NamedVocabulary.Meta):
         verbose_name = _("kind of activity")
         verbose_name_plural = _("kinds of activity")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return localized(self, "name")
 
 
 class Activity(

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import NamedVocabulary
 from citypartners.search.stemming import stem_text
 
 from ..countries import country_name, validate_country_code
@@ -47,32 +48,12 @@ class Authority(models.Model):
         return localized(self, "name")
 
 
-class FocusArea(models.Model):
+class FocusArea(NamedVocabulary):
     """A field of exchange, such as culture or youth exchange."""
 
-    name_de = models.CharField(_("name (German)"), max_length=100, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), unique=True)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = [
-        FieldPanel("name_de"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "name_en"]
+    class Meta(NamedVocabulary.Meta):
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return localized(self, "name")
 
 
 class City(index.Indexed, models.Model):
