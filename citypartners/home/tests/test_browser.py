@@ -47,8 +47,14 @@ def browser():
 def page(browser, live_server, berlin_data):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     page = context.new_page()
+    # Anything the Content Security Policy blocks shows up in the console: none may.
+    blocked = []
+    page.on(
+        "console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None
+    )
     yield page
     context.close()
+    assert blocked == []
 
 
 def _axe_violations(page):
