@@ -84,7 +84,10 @@ def activities_of_city(*, city_id: int):
 
 def activity_index_url(*, request, locale_id: int):
     """The address of the activity list in a locale, to which an activity's slug is appended."""
+    from citypartners.core.pages import section_urls
+
     from .models import ActivityIndexPage
 
-    index = ActivityIndexPage.objects.live().filter(locale_id=locale_id).first()
-    return index.get_url(request) if index else None
+    return section_urls(request=request, locale_id=locale_id, models=[ActivityIndexPage]).get(
+        ActivityIndexPage
+    )

@@ -11,31 +11,29 @@ from citypartners.core.i18n import current_language
 from citypartners.partnerships.models import City, FocusArea
 
 from . import feeds, selectors
-from .models import ActivityIndexPage
 
 ATOM_ITEMS = 50
 
 
-def _index_page(request) -> ActivityIndexPage:
-    page = ActivityIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-    if page is None:
+def _index_url(request) -> str:
+    """The activity list's address in the request's language; feeds need it for links."""
+    url = selectors.activity_index_url(request=request, locale_id=Locale.get_active().pk)
+    if url is None:
         raise Http404
-    return page
+    return url
 
 
-def _detail_url(request, index, activity) -> str:
-    return request.build_absolute_uri(
-        index.get_url(request) + index.reverse_subpage("detail", args=[activity.slug])
-    )
+def _detail_url(request, index_url, activity) -> str:
+    return request.build_absolute_uri(f"{index_url}{activity.slug}/")
 
 
 def _ical(request, activities, *, name: str, filename: str) -> HttpResponse:
-    index = _index_page(request)
+    index_url = _index_url(request)
     body = feeds.icalendar_bytes(
         activities,
         name=name,
         host=settings.ACTIVITY_UID_DOMAIN,
-        url_for=lambda activity: _detail_url(request, index, activity),
+        url_for=lambda activity: _detail_url(request, index_url, activity),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -81,14 +79,14 @@ def ical_one(request, slug):
 
 
 def atom(request):
-    index = _index_page(request)
+    index_url = _index_url(request)
     newest = selectors.activities_public().order_by("-first_published_at", "-pk")[:ATOM_ITEMS]
     body = feeds.atom_bytes(
         newest,
         title=_("New activities of the city partnerships"),
-        link=request.build_absolute_uri(index.get_url(request)),
+        link=request.build_absolute_uri(index_url),
         feed_url=request.build_absolute_uri(reverse("activities:atom")),
         language=current_language(),
-        url_for=lambda activity: _detail_url(request, index, activity),
+        url_for=lambda activity: _detail_url(request, index_url, activity),
     )
     return HttpResponse(body, content_type="application/atom+xml; charset=utf-8")

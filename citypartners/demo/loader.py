@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from citypartners.activities.models import Activity, ActivityIndexPage, ActivityKind
 from citypartners.activities.services import activity_create
 from citypartners.core.models import OfficeSettings
+from citypartners.core.text import plain_to_rich_text
 from citypartners.home.models import AccessibilityPage, HomePage, StandardPage
 from citypartners.organisations.models import OrganisationIndexPage
 from citypartners.partnerships.models import (
@@ -71,13 +72,6 @@ def _rows(data_dir: Path, name: str) -> list[dict]:
 
 def _date(value: str) -> datetime.date:
     return datetime.date.fromisoformat(value)
-
-
-def _paragraph(text: str) -> str:
-    """Plain demo text as rich text: one paragraph, escaped."""
-    from django.utils.html import escape
-
-    return f"<p>{escape(text)}</p>" if text else ""
 
 
 class BerlinLoader:
@@ -244,8 +238,8 @@ class BerlinLoader:
                 status=row["status"],
                 title_de=row["title_de"],
                 title_en=row["title_en"],
-                description_de=_paragraph(row["description_de"]),
-                description_en=_paragraph(row["description_en"]),
+                description_de=plain_to_rich_text(row["description_de"]),
+                description_en=plain_to_rich_text(row["description_en"]),
                 all_day=all_day,
                 timezone=row["timezone"],
                 date_precision=row["date_precision"] or "day",
@@ -291,8 +285,8 @@ class BerlinLoader:
                 name=row["name"],
                 type=row["type"],
                 city=cities[row["city"]],
-                description_de=_paragraph(row["description_de"]),
-                description_en=_paragraph(row["description_en"]),
+                description_de=plain_to_rich_text(row["description_de"]),
+                description_en=plain_to_rich_text(row["description_en"]),
             )
             organisation.full_clean()
             organisation.save()
@@ -330,8 +324,8 @@ class BerlinLoader:
                 status=row["status"],
                 start_date=_date(row["start"]),
                 end_date=_date(row["end"]),
-                description_de=_paragraph(row["description_de"]),
-                description_en=_paragraph(row["description_en"]),
+                description_de=plain_to_rich_text(row["description_de"]),
+                description_en=plain_to_rich_text(row["description_en"]),
             )
             project.full_clean()
             project.save()

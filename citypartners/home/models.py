@@ -34,6 +34,7 @@ class HomePage(StemmedPageSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from citypartners.activities.models import ActivityIndexPage
+        from citypartners.core.pages import section_urls
         from citypartners.partnerships.models import BoroughIndexPage, ProjectCooperationsPage
         from citypartners.projects.models import GetInvolvedPage
 
@@ -41,17 +42,15 @@ class HomePage(StemmedPageSearchMixin, Page):
         rows = selectors.state_partnership_rows(request=request, locale_id=self.locale_id)
         context["partnerships"] = rows
         context["partnerships_by_name"] = sorted(rows, key=lambda p: p.city.name.casefold())
-        children = {
-            type(child): child
-            for child in self.get_children()
-            .live()
-            .type(BoroughIndexPage, ProjectCooperationsPage, ActivityIndexPage, GetInvolvedPage)
-            .specific()
-        }
-        context["boroughs_page"] = children.get(BoroughIndexPage)
-        context["project_cooperations_page"] = children.get(ProjectCooperationsPage)
-        context["activities_page"] = children.get(ActivityIndexPage)
-        context["get_involved_page"] = children.get(GetInvolvedPage)
+        sections = section_urls(
+            request=request,
+            locale_id=self.locale_id,
+            models=[ActivityIndexPage, GetInvolvedPage, BoroughIndexPage, ProjectCooperationsPage],
+        )
+        context["activities_url"] = sections.get(ActivityIndexPage)
+        context["get_involved_url"] = sections.get(GetInvolvedPage)
+        context["boroughs_url"] = sections.get(BoroughIndexPage)
+        context["project_cooperations_url"] = sections.get(ProjectCooperationsPage)
         return context
 
 

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citypartners.core.text import plain_to_rich_text
+
 from .models import Proposal
 
 
@@ -125,8 +127,8 @@ def proposal_to_project(*, proposal: Proposal, user):
         title_en=f"Proposal by {proposal.name}",
         slug=base,
         status=Project.Status.PROPOSED,
-        description_de=_paragraph(proposal.text),
-        description_en=_paragraph(proposal.text),
+        description_de=plain_to_rich_text(proposal.text),
+        description_en=plain_to_rich_text(proposal.text),
     )
     project.full_clean()
     project.save()
@@ -138,9 +140,3 @@ def proposal_to_project(*, proposal: Proposal, user):
         project.focus_areas.set([proposal.focus_area_id])
     project.save()
     return proposal_accept(proposal=proposal, user=user, project=project)
-
-
-def _paragraph(text: str) -> str:
-    from django.utils.html import escape, linebreaks
-
-    return linebreaks(escape(text))

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from wagtail.models import Locale
 
-from citypartners.activities.models import ActivityIndexPage
+from citypartners.activities.selectors import activity_index_url
 from citypartners.core.i18n import current_language
 from citypartners.partnerships.selectors import borough_pages, partner_city_pages
 
@@ -25,7 +25,6 @@ def search(request):
         for partnership in partnerships:
             page = city_pages.get(partnership.pk) or boroughs.get(partnership.owner_id)
             partnership.page_url = page.get_url(request) if page else None
-        index = ActivityIndexPage.objects.live().filter(locale=locale).first()
         context["results"] = results
-        context["activities_url"] = index.get_url(request) if index else None
+        context["activities_url"] = activity_index_url(request=request, locale_id=locale.pk)
     return render(request, "search/search.html", context)

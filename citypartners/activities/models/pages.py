@@ -134,33 +134,32 @@ class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
 
     def _network_links(self, request, activity):
         """Links to the organisation pages and the project page of an activity."""
+        from citypartners.core.pages import section_urls
         from citypartners.organisations.models import OrganisationIndexPage
         from citypartners.projects.models import ProjectIndexPage
         from citypartners.projects.selectors import PUBLIC_STATUSES
 
-        organisations = list(activity.participating_organisations.all())
-        org_index = OrganisationIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        sections = section_urls(
+            request=request,
+            locale_id=self.locale_id,
+            models=[OrganisationIndexPage, ProjectIndexPage],
+        )
+        organisations_url = sections.get(OrganisationIndexPage)
         links = {
             "organisation_links": [
                 {
                     "organisation": o,
-                    "url": org_index.get_url(request)
-                    + org_index.reverse_subpage("detail", args=[o.slug])
-                    if org_index
-                    else None,
+                    "url": f"{organisations_url}{o.slug}/" if organisations_url else None,
                 }
-                for o in organisations
+                for o in activity.participating_organisations.all()
             ]
         }
-        project = activity.project
-        if project is not None and project.status in PUBLIC_STATUSES:
-            index = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-            if index is not None:
-                links["project_link"] = {
-                    "title": project.title,
-                    "url": index.get_url(request)
-                    + index.reverse_subpage("detail", args=[project.slug]),
-                }
+        project, projects_url = activity.project, sections.get(ProjectIndexPage)
+        if project is not None and project.status in PUBLIC_STATUSES and projects_url:
+            links["project_link"] = {
+                "title": project.title,
+                "url": f"{projects_url}{project.slug}/",
+            }
         return links
 
     @path("<slug:slug>/", name="detail")

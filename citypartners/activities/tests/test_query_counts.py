@@ -11,7 +11,7 @@ from citypartners.partnerships.models import FocusArea, Partnership
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = {"list": 21, "calendar": 18, "city": 28, "detail": 18}
+MAX_QUERIES = {"list": 21, "calendar": 18, "city": 26, "detail": 18}
 
 
 def _count(client, url):

@@ -20,7 +20,7 @@ from citypartners.partnerships.models import (
 pytestmark = pytest.mark.django_db
 
 # Measured on the demo data; a rise means a page gained queries (perhaps an N+1).
-MAX_QUERIES = {"overview": 16, "city": 28, "boroughs": 15, "borough": 16}
+MAX_QUERIES = {"overview": 12, "city": 26, "boroughs": 15, "borough": 16}
 
 
 def _count(client, url):

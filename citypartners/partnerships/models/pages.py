@@ -50,18 +50,20 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
         )
         past = Paginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
         context["past_page"] = past.get_page(request.GET.get("past"))
+        from citypartners.core.pages import section_urls
         from citypartners.projects.models import GetInvolvedPage, ProjectIndexPage
         from citypartners.projects.selectors import partnership_network
 
         context.update(partnership_network(partnership=partnership))
-        projects_index = ProjectIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        context["projects_url"] = projects_index.get_url(request) if projects_index else None
-
-        involved = GetInvolvedPage.objects.live().filter(locale_id=self.locale_id).first()
-        context["get_involved_url"] = involved.get_url(request) if involved else None
-        index = ActivityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        if index is not None:
-            index_url = index.get_url(request)
+        sections = section_urls(
+            request=request,
+            locale_id=self.locale_id,
+            models=[ActivityIndexPage, GetInvolvedPage, ProjectIndexPage],
+        )
+        context["projects_url"] = sections.get(ProjectIndexPage)
+        context["get_involved_url"] = sections.get(GetInvolvedPage)
+        index_url = sections.get(ActivityIndexPage)
+        if index_url is not None:
             context["activities_url"] = index_url
             context["archive_url"] = f"{index_url}?city={partnership.city.slug}&period=past"
             context["city_feed_url"] = reverse("activities:ical_city", args=[partnership.city.slug])

@@ -11,7 +11,7 @@ from citypartners.projects.models import Project, ProjectOrganisation
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = {"city": 31, "project": 19}
+MAX_QUERIES = {"city": 29, "project": 19}
 
 
 def _count(client, url):
