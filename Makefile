@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test install catalogues lint migrations-check pytest messages lock createeditor clean
+.PHONY: run test install catalogues lint migrations-check pytest messages lock createuser clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -49,9 +49,9 @@ lock:
 	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
 	rm -rf .lock-venv
 
-## Create a back-office editor: make createeditor EMAIL=name@example.org
-createeditor: install
-	$(PY) manage.py createeditor --email "$(EMAIL)"
+## Create a back-office account: make createuser EMAIL=name@example.org GROUP=state-editor [ORGANISATION=mitte]
+createuser: install
+	$(PY) manage.py createuser --email "$(EMAIL)" --group "$(GROUP)" $(if $(ORGANISATION),--organisation "$(ORGANISATION)")
 
 clean:
 	rm -rf $(VENV) static_collected

@@ -8,9 +8,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from citypartners.accounts import views as account_views
 from citypartners.search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's admin: the site history (the audit log) only for those who may read it.
+    path("admin/reports/site-history/", account_views.audit_log),
+    path("admin/reports/site-history/results/", account_views.audit_log_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

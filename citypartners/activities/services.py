@@ -9,7 +9,15 @@ from .models import Activity
 def activity_create(
     *, partnerships, focus_areas=(), publish: bool = True, user=None, **fields
 ) -> Activity:
-    """Create an activity, save its first revision and publish it unless told not to."""
+    """Create an activity, save its first revision and publish it unless told not to.
+
+    Without an owner, the activity belongs to the owner of its first partnership.
+    """
+    from citypartners.partnerships.selectors import state_authority
+
+    if fields.get("owner") is None and fields.get("owner_id") is None:
+        partnerships = list(partnerships)
+        fields["owner"] = partnerships[0].owner if partnerships else state_authority()
     activity = Activity(**fields)
     if not publish:
         activity.live = False

@@ -1,14 +1,18 @@
 """Back-office screens for activities; drafts, revisions, scheduling and locks are Wagtail's."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from citypartners.accounts.permissions import OwnedViewSetMixin
+from citypartners.core.admin_forms import OwnedRecordForm
+
 from .models import Activity, ActivityKind
 
 
-class ActivityViewSet(SnippetViewSet):
+class ActivityViewSet(OwnedViewSetMixin, SnippetViewSet):
     model = Activity
     icon = "date"
     menu_label = _("Activities")
@@ -19,10 +23,11 @@ class ActivityViewSet(SnippetViewSet):
         Column("get_status_display", label=_("status")),
         BooleanColumn("is_public", label=_("public")),
     ]
-    list_filter = ["kind", "status", "is_public", "focus_areas", "partnerships", "live"]
+    list_filter = ["owner", "kind", "status", "is_public", "focus_areas", "partnerships", "live"]
     search_fields = ["title_de", "title_en", "place_de", "place_en"]
     search_backend_name = None
     ordering = ["-starts_at"]
+    edit_handler = ObjectList(Activity.panels, base_form_class=OwnedRecordForm)
 
 
 class ActivityKindViewSet(SnippetViewSet):

@@ -146,3 +146,33 @@ class NamedVocabulary(models.Model):
     @property
     def name(self):
         return localized(self, "name")
+
+
+class VersionedRecord(models.Model):
+    """A record edited in the back office: a counter that refuses to overwrite a newer save.
+
+    The edit form carries the counter it was opened with; saving checks it and counts up
+    (see ``core.admin_forms.OwnedRecordForm``), so a second editor cannot silently undo
+    the first one's changes.
+    """
+
+    edit_version = models.PositiveIntegerField(_("version"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+def owner_foreign_key():
+    """The owner (the state or a borough) of an activity, project or organisation.
+
+    Empty on old rows means the state; the back-office form always asks for it.
+    """
+    return models.ForeignKey(
+        "partnerships.Authority",
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,  # the form asks for it (OwnedRecordForm); old rows may lack it
+        related_name="+",
+        help_text=_("Who keeps this record: only its editors may change it."),
+    )

@@ -26,6 +26,7 @@ from citypartners.partnerships.models import (
     Partnership,
     ProjectCooperationsPage,
 )
+from citypartners.partnerships.selectors import state_authority
 from citypartners.partnerships.services import (
     DocumentData,
     StatusData,
@@ -277,10 +278,12 @@ class BerlinLoader:
             c.slug: c for c in City.objects.filter(slug__in=["berlin", *self.state_partnerships])
         }
         areas = {a.slug: a for a in FocusArea.objects.all()}
+        state = state_authority()
         for row in data["organisations"]:
             if Organisation.objects.filter(slug=row["slug"]).exists():
                 continue
             organisation = Organisation(
+                owner=state,
                 slug=row["slug"],
                 name=row["name"],
                 type=row["type"],
@@ -318,6 +321,7 @@ class BerlinLoader:
             if Project.objects.filter(slug=row["slug"]).exists():
                 continue
             project = Project(
+                owner=state,
                 slug=row["slug"],
                 title_de=row["title_de"],
                 title_en=row["title_en"],

@@ -1,5 +1,6 @@
 """Organisations in Berlin and in the partner cities through which partnerships work."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -9,9 +10,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import VersionedRecord, owner_foreign_key
 
 
-class Organisation(index.Indexed, ClusterableModel):
+class Organisation(index.Indexed, VersionedRecord, ClusterableModel):
     """A stakeholder: university, school, company, club, agency, ... in any city."""
 
     class Type(models.TextChoices):
@@ -28,6 +30,7 @@ class Organisation(index.Indexed, ClusterableModel):
         PARTNER_ADMIN = "partner_admin", _("partner city administration")
         OTHER = "other", _("other")
 
+    owner = owner_foreign_key()
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=Type.choices)
@@ -54,6 +57,7 @@ class Organisation(index.Indexed, ClusterableModel):
     description_en = RichTextField(_("description (English)"), blank=True)
 
     panels = [
+        FieldPanel("owner"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
         FieldRowPanel([FieldPanel("type"), FieldPanel("city")]),
         FieldPanel("partnerships"),
@@ -61,6 +65,7 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("website"),
         FieldPanel("description_de"),
         FieldPanel("description_en"),
+        FieldPanel("edit_version", widget=forms.HiddenInput),
     ]
     search_fields = [
         index.SearchField("name", boost=2),

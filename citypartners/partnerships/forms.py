@@ -3,6 +3,8 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from citypartners.core.admin_forms import OwnedRecordForm
+
 from .countries import country_choices
 from .services import partnership_history_errors
 
@@ -15,7 +17,7 @@ def _live_rows(formset):
     ]
 
 
-class PartnershipAdminForm(WagtailAdminModelForm):
+class PartnershipAdminForm(OwnedRecordForm):
     def is_valid(self):
         valid = super().is_valid()
         if not valid:

@@ -101,3 +101,8 @@ def borough_pages(*, locale_id: int) -> dict:
     return {
         page.authority_id: page for page in BoroughPage.objects.live().filter(locale_id=locale_id)
     }
+
+
+def state_authority():
+    """The state itself: the owner of records no borough owns."""
+    return Authority.objects.filter(kind=Authority.Kind.STATE).order_by("sort_order").first()

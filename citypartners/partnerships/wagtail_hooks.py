@@ -10,13 +10,15 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from citypartners.accounts.permissions import OwnedViewSetMixin
+
 from . import geonames
 from .forms import CityAdminForm, PartnershipAdminForm
 from .models import Authority, City, FocusArea, Partnership
 from .selectors import partnerships_annotated
 
 
-class PartnershipViewSet(SnippetViewSet):
+class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
     model = Partnership
     icon = "link"
     menu_label = _("Partnerships")
@@ -35,7 +37,7 @@ class PartnershipViewSet(SnippetViewSet):
     edit_handler = ObjectList(Partnership.panels, base_form_class=PartnershipAdminForm)
 
     def get_queryset(self, request):
-        return partnerships_annotated()
+        return self.owner_filter(request, partnerships_annotated())
 
 
 class CityViewSet(SnippetViewSet):

@@ -1,5 +1,6 @@
 """Projects of the partnerships, and proposals for new ones from the public."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +12,12 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import VersionedRecord, owner_foreign_key
 
 PROPOSAL_MAX_LENGTH = 4000
 
 
-class Project(index.Indexed, ClusterableModel):
+class Project(index.Indexed, VersionedRecord, ClusterableModel):
     """A project of one or more partnerships, from proposal to done."""
 
     class Status(models.TextChoices):
@@ -25,6 +27,7 @@ class Project(index.Indexed, ClusterableModel):
         DONE = "done", _("done")
         DROPPED = "dropped", _("dropped")
 
+    owner = owner_foreign_key()
     title_de = models.CharField(_("title (German)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -52,6 +55,7 @@ class Project(index.Indexed, ClusterableModel):
     end_date = models.DateField(_("end"), null=True, blank=True)
 
     panels = [
+        FieldPanel("owner"),
         FieldRowPanel([FieldPanel("title_de"), FieldPanel("title_en")]),
         FieldRowPanel([FieldPanel("slug"), FieldPanel("status")]),
         FieldPanel("partnerships"),
@@ -61,6 +65,7 @@ class Project(index.Indexed, ClusterableModel):
         FieldPanel("description_en"),
         InlinePanel("project_organisations", heading=_("Organisations"), label=_("organisation")),
         FieldPanel("contacts"),
+        FieldPanel("edit_version", widget=forms.HiddenInput),
     ]
     search_fields = [
         index.SearchField("title_de", boost=2),

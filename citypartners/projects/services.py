@@ -118,11 +118,13 @@ def proposal_to_project(*, proposal: Proposal, user):
     from django.utils.text import slugify
 
     from citypartners.partnerships.models import Partnership
+    from citypartners.partnerships.selectors import state_authority
 
     from .models import Project
 
     base = slugify(f"proposal-{proposal.pk}-{proposal.name}")[:100]
     project = Project(
+        owner=state_authority(),  # the office answers proposals; it can hand the project on
         title_de=f"Vorschlag von {proposal.name}",
         title_en=f"Proposal by {proposal.name}",
         slug=base,

@@ -7,6 +7,9 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from citypartners.accounts.permissions import OwnedViewSetMixin
+from citypartners.core.admin_forms import OwnedRecordForm
+
 from . import services
 from .forms_admin import ProposalAdminForm
 from .models import Project, Proposal
@@ -31,16 +34,17 @@ class ProposalEditView(EditView):
         return proposal
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(OwnedViewSetMixin, SnippetViewSet):
     model = Project
     icon = "clipboard-list"
     menu_label = _("Projects")
     menu_order = 165
     add_to_admin_menu = True
     list_display = ["title", "status", "start_date"]  # first string: title column with edit link
-    list_filter = ["status", "partnerships", "focus_areas"]
+    list_filter = ["owner", "status", "partnerships", "focus_areas"]
     search_fields = ["title_de", "title_en"]
     search_backend_name = None
+    edit_handler = ObjectList(Project.panels, base_form_class=OwnedRecordForm)
 
 
 class ProposalViewSet(SnippetViewSet):

@@ -12,6 +12,7 @@ BASE_DIR = PROJECT_DIR.parent
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
     "citypartners.core",
+    "citypartners.accounts",
     "citypartners.home",
     "citypartners.partnerships",
     "citypartners.activities",

@@ -3,6 +3,7 @@
 import datetime
 import zoneinfo
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import NamedVocabulary
+from citypartners.core.models import NamedVocabulary, VersionedRecord, owner_foreign_key
 from citypartners.partnerships.models.partnership import DatePrecision
 from citypartners.search.stemming import stem_text
 
@@ -46,6 +47,7 @@ class Activity(
     DraftStateMixin,
     RevisionMixin,
     index.Indexed,
+    VersionedRecord,
     ClusterableModel,
 ):
     """An activity or event of one or more partnerships, public or internal."""
@@ -56,6 +58,7 @@ class Activity(
         DONE = "done", _("done")
         CANCELLED = "cancelled", _("cancelled")
 
+    owner = owner_foreign_key()
     title_de = models.CharField(_("title (German)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -146,6 +149,7 @@ class Activity(
     source = models.TextField(_("source"), blank=True, help_text=_("For editors; not shown."))
 
     panels = [
+        FieldPanel("owner"),
         MultiFieldPanel(
             [FieldPanel("title_de"), FieldPanel("title_en"), FieldPanel("slug")],
             heading=_("Title"),
@@ -179,6 +183,7 @@ class Activity(
         FieldPanel("is_public"),
         FieldPanel("source"),
         PublishingPanel(),
+        FieldPanel("edit_version", widget=forms.HiddenInput),
     ]
     search_fields = [
         index.SearchField("title_de", boost=2),

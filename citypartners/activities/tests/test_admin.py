@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
+from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity, ActivityKind
-from citypartners.core.services import editor_create
 from citypartners.partnerships.models import FocusArea, Partnership
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client):
     client.force_login(
-        editor_create(email="editor@example.org", password="a long and careful passphrase")
+        account_create(
+            role="state-moderator",
+            email="editor@example.org",
+            password="a long and careful passphrase",
+        )
     )
     return client
 
@@ -27,6 +31,7 @@ def editor_client(client):
 def _form(**overrides):
     tokyo = Partnership.objects.get(owner__slug="land-berlin", city__slug="tokyo")
     data = {
+        "owner": tokyo.owner_id,
         "title_de": "Beispiel: Gartenbau-Seminar",
         "title_en": "Example: Seminar on urban gardens",
         "slug": "example-urban-gardens",

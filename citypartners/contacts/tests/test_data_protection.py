@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
 
+from citypartners.accounts.services import account_create, role_group
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
 from citypartners.contacts.services import contact_erase, contacts_past_retention
-from citypartners.core.services import contact_stewards_group_ensure, editor_create
 from citypartners.partnerships.models import Partnership
 
 from .factories import ContactPersonFactory
@@ -26,8 +26,12 @@ EMAIL = "zoe.spurlos@example.org"
 
 @pytest.fixture
 def steward(client):
-    user = editor_create(email="steward@example.org", password="a long and careful passphrase")
-    user.groups.add(contact_stewards_group_ensure())
+    user = account_create(
+        role="state-moderator",
+        email="steward@example.org",
+        password="a long and careful passphrase",
+    )
+    user.groups.add(role_group("contact-steward"))
     client.force_login(user)
     return user
 
@@ -88,7 +92,9 @@ def test_erase_leaves_no_trace_in_the_database(client, steward, person):
 
 
 def test_only_stewards_may_export_or_erase(client, person):
-    editor = editor_create(email="editor@example.org", password="a long and careful passphrase")
+    editor = account_create(
+        role="state-moderator", email="editor@example.org", password="a long and careful passphrase"
+    )
     client.force_login(editor)
     assert client.get(reverse("contacts_export", args=[person.pk])).status_code in (302, 403)
     assert client.post(reverse("contacts_erase", args=[person.pk])).status_code in (302, 403)

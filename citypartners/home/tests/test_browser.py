@@ -136,9 +136,11 @@ def test_feedback_form_in_the_browser(page):
 
 
 def test_geonames_lookup_fills_the_city_form(page):
-    from citypartners.core.services import editor_create
+    from citypartners.accounts.services import account_create
 
-    editor_create(email="editor@example.org", password="a long and careful passphrase")
+    account_create(
+        role="state-moderator", email="editor@example.org", password="a long and careful passphrase"
+    )
     page.goto("/admin/login/")
     page.fill("#id_username", "editor@example.org")
     page.fill("#id_password", "a long and careful passphrase")

@@ -1,5 +1,6 @@
 """A partnership between an owner (state or borough) and a city, with its dated history."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -7,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import VersionedRecord
 
 
 class DatePrecision(models.TextChoices):
@@ -15,7 +17,7 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("year only")
 
 
-class Partnership(ClusterableModel):
+class Partnership(VersionedRecord, ClusterableModel):
     """One owner's partnership with one city."""
 
     class Kind(models.TextChoices):
@@ -61,6 +63,7 @@ class Partnership(ClusterableModel):
         InlinePanel("founding_documents", heading=_("Founding documents"), label=_("document")),
         InlinePanel("status_history", heading=_("Status history"), label=_("status change")),
         MultiFieldPanel([FieldPanel("verified"), FieldPanel("editor_note")], heading=_("Sources")),
+        FieldPanel("edit_version", widget=forms.HiddenInput),
     ]
 
     class Meta:

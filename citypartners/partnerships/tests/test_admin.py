@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from citypartners.core.services import editor_create
+from citypartners.accounts.services import account_create
 from citypartners.partnerships.models import City, Partnership, PartnershipStatus
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ PASSWORD = "a long and careful passphrase"
 
 @pytest.fixture
 def editor_client(client):
-    user = editor_create(email="editor@example.org", password=PASSWORD)
+    user = account_create(role="state-moderator", email="editor@example.org", password=PASSWORD)
     client.force_login(user)
     return client
 
@@ -37,6 +37,7 @@ def _partnership_form(partnership, *, statuses, kind=None):
     return nested_form_data(
         {
             "owner": partnership.owner_id,
+            "edit_version": partnership.edit_version,
             "city": partnership.city_id,
             "kind": kind or partnership.kind,
             "focus_areas": [a.pk for a in partnership.focus_areas.all()],
@@ -149,7 +150,7 @@ def test_geonames_lookup_fills_coordinates_and_id(editor_client, client):
 
 
 def test_editor_account_cannot_be_a_superuser_by_accident():
-    user = editor_create(email="second@example.org", password=PASSWORD)
+    user = account_create(role="state-moderator", email="second@example.org", password=PASSWORD)
     assert not user.is_superuser
     assert user.has_perm("partnerships.change_partnership")
     assert user.has_perm("wagtailadmin.access_admin")

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from citypartners.accounts.services import account_create, role_group
 from citypartners.contacts.tests.factories import ContactPersonFactory
-from citypartners.core.services import contact_stewards_group_ensure, editor_create
 from citypartners.partnerships.models import City, FocusArea
 from citypartners.projects.models import Project, Proposal
 
@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client):
-    user = editor_create(email="editor@example.org", password="a long and careful passphrase")
+    user = account_create(
+        role="state-moderator", email="editor@example.org", password="a long and careful passphrase"
+    )
     client.force_login(user)
     return user
 
@@ -90,6 +92,6 @@ def test_contact_people_are_only_for_contact_data_stewards(client, editor):
     url = reverse("wagtailsnippets_contacts_contactperson:list")
     assert client.get(url).status_code in (302, 403)
     assert person.name not in client.get("/admin/").content.decode()
-    editor.groups.add(contact_stewards_group_ensure())
+    editor.groups.add(role_group("contact-steward"))
     response = client.get(url)
     assert response.status_code == 200 and person.name in response.content.decode()

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from citypartners.core.services import contact_stewards_group_ensure, editor_create
+from citypartners.accounts.services import account_create, role_group
 from citypartners.partnerships.models import FocusArea, Partnership
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client):
-    user = editor_create(email="editor@example.org", password="a long and careful passphrase")
+    user = account_create(
+        role="state-moderator", email="editor@example.org", password="a long and careful passphrase"
+    )
     client.force_login(user)
     return user
 
@@ -27,7 +29,7 @@ def test_network_shows_both_sides_and_the_focus_areas_without_contacts(client, e
     assert "Judiciary" in gaps and "Youth exchange" not in gaps
     # Editors see that people exist, not who they are.
     assert "Anna Muster" not in page and "2 contact people are recorded" in page
-    editor.groups.add(contact_stewards_group_ensure())
+    editor.groups.add(role_group("contact-steward"))
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Beispiel: Anna Muster (Example)" in page and "Beispiel: Jean Exemple (Example)" in page
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from citypartners.core.services import editor_create
+from citypartners.accounts.services import account_create
 from citypartners.organisations.models import Organisation
 from citypartners.partnerships.models import City, Partnership
 from citypartners.projects.models import Proposal
@@ -36,7 +36,11 @@ def test_from_proposal_to_project_on_the_city_page(client):
     # 2. An editor turns it into a project ...
     editor = Client()
     editor.force_login(
-        editor_create(email="editor@example.org", password="a long and careful passphrase")
+        account_create(
+            role="state-moderator",
+            email="editor@example.org",
+            password="a long and careful passphrase",
+        )
     )
     editor.post(
         reverse("wagtailsnippets_projects_proposal:edit", args=[proposal.pk]),
@@ -62,6 +66,8 @@ def test_from_proposal_to_project_on_the_city_page(client):
     madrid = Partnership.objects.get(city__slug="madrid", owner__slug="land-berlin")
     data = nested_form_data(
         {
+            "owner": project.owner_id,
+            "edit_version": project.edit_version,
             "title_de": "Beispiel: Chorfestival Berlin–Madrid",
             "title_en": "Example: Choir festival Berlin–Madrid",
             "slug": project.slug,

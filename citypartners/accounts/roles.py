@@ -1,0 +1,123 @@
+"""The back office's roles: what each group may do, before the owner of a record is considered.
+
+Model permissions say which kinds of record a role may touch; the owner rules in
+``permissions.py`` then narrow borough editors to their own borough's records.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+CRUD = ("add", "change", "delete", "view")
+
+# Records that belong to an owner (the state or a borough); see permissions.OWNED_MODELS.
+OWNED = [
+    ("partnerships", "partnership"),
+    ("activities", "activity"),
+    ("projects", "project"),
+    ("organisations", "organisation"),
+]
+REFERENCE = [
+    ("partnerships", "city"),
+    ("partnerships", "authority"),
+    ("partnerships", "focusarea"),
+    ("activities", "activitykind"),
+]
+STATE_ONLY = [("projects", "proposal"), ("core", "officesettings")]
+MEDIA = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+
+
+def _perms(models, actions=CRUD):
+    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
+ADMIN = [("wagtailadmin", "access_admin")]
+ACTIVITY_LOCKS = [("activities", "lock_activity"), ("activities", "unlock_activity")]
+PUBLISH = [("activities", "publish_activity")]
+AUDIT = [("accounts", "view_audit_log")]
+FEEDBACK = [("home", "view_accessibilityfeedback")]
+CONTACTS = _perms([("contacts", "contactperson")])
+
+
+@dataclass(frozen=True)
+class Role:
+    slug: str
+    group: str  # the Django group's name
+    label: str
+    permissions: list
+    page_permissions: tuple = ()  # on the whole page tree
+    media_permissions: tuple = ()  # on the root collection
+    borough_only: bool = False  # the account's organisation must be a borough
+    state_only: bool = False  # the account's organisation must be the state
+    notes: list = field(default_factory=list)
+
+
+STATE_EDITOR_PERMISSIONS = [
+    *ADMIN,
+    *_perms(OWNED),
+    *_perms(REFERENCE),
+    *_perms(STATE_ONLY),
+    *ACTIVITY_LOCKS,
+    *FEEDBACK,
+]
+
+ROLES = {
+    role.slug: role
+    for role in [
+        Role(
+            "state-editor",
+            "State editors",
+            _("State editor: edits everything, publishing is left to moderators"),
+            STATE_EDITOR_PERMISSIONS,
+            page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
+            media_permissions=("add", "change", "choose"),
+            state_only=True,
+        ),
+        Role(
+            "state-moderator",
+            "State moderators",
+            _("State moderator: edits and publishes everything, reads the audit log"),
+            [*STATE_EDITOR_PERMISSIONS, *PUBLISH, *AUDIT],
+            page_permissions=(
+                "add_page",
+                "change_page",
+                "publish_page",
+                "lock_page",
+                "unlock_page",
+            ),
+            media_permissions=("add", "change", "delete", "choose"),
+            state_only=True,
+        ),
+        Role(
+            "borough-editor",
+            "Borough editors",
+            _("Borough editor: edits and publishes only the own borough's records"),
+            [
+                *ADMIN,
+                *_perms(OWNED),
+                *PUBLISH,
+                *ACTIVITY_LOCKS,
+                ("partnerships", "add_city"),
+                *_perms(REFERENCE, ("view",)),
+            ],
+            media_permissions=("add", "choose"),
+            borough_only=True,
+        ),
+        Role(
+            "contact-steward",
+            "Contact data stewards",
+            _("Contact data steward: the only role that sees and edits contact people"),
+            [*ADMIN, *CONTACTS],
+        ),
+        Role(
+            "reviewer",
+            "Reviewers",
+            _("Reviewer: reads the back office, changes nothing"),
+            [
+                *ADMIN,
+                *_perms(OWNED, ("view",)),
+                *_perms(REFERENCE, ("view",)),
+            ],
+        ),
+    ]
+}

@@ -1,0 +1,94 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import ModelLogEntry
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long and careful passphrase"
+
+
+@pytest.fixture
+def password(monkeypatch):
+    monkeypatch.setenv("CITYPARTNERS_USER_PASSWORD", PASSWORD)
+
+
+def test_createuser_puts_a_borough_editor_in_the_group_for_the_borough(password, client):
+    call_command(
+        "createuser",
+        "--email",
+        "Editor@Example.org",
+        "--group",
+        "borough-editor",
+        "--organisation",
+        "mitte",
+    )
+    user = get_user_model().objects.get(email="Editor@example.org")
+    assert [g.name for g in user.groups.all()] == ["Borough editors"]
+    assert user.membership.organisation.slug == "mitte"
+    assert ModelLogEntry.objects.filter(action="citypartners.account_create").exists()
+    assert client.login(username=user.username, password=PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_createuser_state_roles_default_to_the_state(password):
+    call_command("createuser", "--email", "mod@example.org", "--group", "state-moderator")
+    user = get_user_model().objects.get(email="mod@example.org")
+    assert user.membership.organisation.kind == "state"
+    assert user.has_perm("activities.publish_activity")
+    assert user.has_perm("accounts.view_audit_log")
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        # Commands speak the site's default language, German.
+        (["--email", "not-an-address", "--group", "reviewer"], "keine gültige E-Mail-Adresse"),
+        (["--email", "b@example.org", "--group", "borough-editor"], "--organisation"),
+        (
+            ["--email", "b@example.org", "--group", "borough-editor", "--organisation", "nowhere"],
+            "nowhere",
+        ),
+        (
+            [
+                "--email",
+                "b@example.org",
+                "--group",
+                "borough-editor",
+                "--organisation",
+                "land-berlin",
+            ],
+            "Bezirk",
+        ),
+        (
+            ["--email", "s@example.org", "--group", "state-editor", "--organisation", "mitte"],
+            "Land",
+        ),
+        (["--email", "g@example.org"], "--group"),
+    ],
+)
+def test_createuser_refuses_bad_input_and_saves_nothing(password, args, message):
+    count = get_user_model().objects.count()
+    with pytest.raises(CommandError, match=message):
+        call_command("createuser", *args)
+    assert get_user_model().objects.count() == count
+
+
+@pytest.mark.parametrize("password,message", [("short", "zu kurz"), ("password1234", "zu üblich")])
+def test_createuser_checks_the_password(monkeypatch, password, message):
+    monkeypatch.setenv("CITYPARTNERS_USER_PASSWORD", password)
+    with pytest.raises(CommandError, match=message):
+        call_command("createuser", "--email", "p@example.org", "--group", "reviewer")
+    assert not get_user_model().objects.filter(email="p@example.org").exists()
+
+
+def test_createuser_refuses_a_second_account_for_the_same_address(password):
+    call_command("createuser", "--email", "twice@example.org", "--group", "reviewer")
+    with pytest.raises(CommandError, match="besteht bereits ein Konto"):
+        call_command("createuser", "--email", "TWICE@example.org", "--group", "reviewer")
+
+
+def test_createuser_without_password_and_terminal_fails_clearly(monkeypatch):
+    monkeypatch.delenv("CITYPARTNERS_USER_PASSWORD", raising=False)
+    with pytest.raises(CommandError, match="CITYPARTNERS_USER_PASSWORD"):
+        call_command("createuser", "--email", "nobody@example.org", "--group", "reviewer")

@@ -1,0 +1,19 @@
+"""Accounts in the back office: the audit log's menu item and the account log action."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from .views import AUDIT_PERMISSION
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(actions):
+    actions.register_action(
+        "citypartners.account_create", _("Create account"), _("Account created")
+    )
+
+
+@hooks.register("construct_reports_menu")
+def audit_log_only_for_readers(request, menu_items):
+    if not request.user.has_perm(AUDIT_PERMISSION):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
