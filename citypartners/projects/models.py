@@ -64,7 +64,7 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
         FieldPanel("description_de"),
         FieldPanel("description_en"),
         InlinePanel("project_organisations", heading=_("Organisations"), label=_("organisation")),
-        FieldPanel("contacts"),
+        FieldPanel("contacts", permission="contacts.view_contactperson"),
         FieldPanel("edit_version", widget=forms.HiddenInput),
     ]
     search_fields = [

@@ -174,7 +174,7 @@ class Activity(
         FieldPanel("project"),
         FieldPanel("participating_organisations"),
         FieldPanel("organisations"),
-        FieldPanel("contacts"),
+        FieldPanel("contacts", permission="contacts.view_contactperson"),
         FieldPanel("registration_url"),
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_alt_de"), FieldPanel("image_alt_en")],

@@ -1,0 +1,523 @@
+"""The permission matrix: every back-office URL for every role, against its own records and
+another owner's.
+
+The URLs come from the URL configuration (``matrix.admin_urls``), so a new screen fails this
+test until it is given a row in RULES (or, if it cannot be requested on its own, in SKIP).
+"""
+
+import io
+import os
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image as PILImage
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
+
+from citypartners.accounts.roles import ROLES
+from citypartners.accounts.services import account_create
+from citypartners.activities.tests.factories import ActivityFactory
+from citypartners.contacts.models import ContactPerson
+from citypartners.organisations.models import Organisation
+from citypartners.partnerships.models import Authority, City, FocusArea, Partnership
+from citypartners.projects.models import Project, Proposal
+
+from .matrix import admin_urls, fill
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long and careful passphrase"
+SE, SM, BE, CS, RV = ROLE_ORDER = tuple(
+    ROLES
+)  # state editor, moderator, borough, steward, reviewer
+ALL = set(ROLE_ORDER)
+STATE_STAFF = {SE, SM}
+CONTENT = {SE, SM, BE}
+
+# Who may open a screen. For screens on one owned record, a second set says who may open it
+# on another owner's record; only borough editors (of Mitte) are ever not the owner.
+# name pattern (regex on "namespace:view") -> (allowed on own/no record, allowed on other's)
+OWNED = (
+    r"wagtailsnippets_(partnerships_partnership|activities_activity|projects_project"
+    r"|organisations_organisation)"
+)
+REFERENCE = (
+    r"wagtailsnippets_(partnerships_city|partnerships_authority|partnerships_focusarea"
+    r"|activities_activitykind)"
+)
+PUBLIC = r"^wagtailadmin_(login|password_reset.*|sprite|javascript_catalog)$"
+RULES = [
+    # Anyone, also before logging in.
+    (PUBLIC, ALL, None),
+    # Every back-office account.
+    (r"wagtailadmin_(home|account|logout|dismissibles|tag_autocomplete|block_preview)$", ALL, None),
+    (r"wagtailadmin_choose_page_(external|email|phone|anchor)_link$", ALL, None),
+    (r"wagtailadmin_tag_model_autocomplete$", ALL, None),
+    (r"wagtail_localize:javascript_catalog$", ALL, None),
+    (r"wagtailembeds:chooser(_upload)?$", ALL, None),
+    (r"geonames_lookup$", ALL, None),  # public GeoNames data, for the city form
+    (r"wagtailsnippets:index$", set(), None),  # all snippets have menus; it goes to the dashboard
+    # Records with an owner.
+    (OWNED + r":(list|list_results|choose|choose_results)$", {SE, SM, BE, RV}, None),
+    (
+        r"wagtailsnippetchoosers_(partnerships_partnership|activities_activity|projects_project"
+        r"|organisations_organisation):(choose|choose_results|chosen_multiple)$",
+        {SE, SM, BE, RV},
+        None,
+    ),
+    (
+        r"wagtailsnippetchoosers_(partnerships_partnership|activities_activity|projects_project"
+        r"|organisations_organisation):chosen$",
+        {SE, SM, BE, RV},
+        {SE, SM, BE, RV},
+    ),
+    (OWNED + r":(add|preview_on_add)$", CONTENT, None),
+    (
+        r"wagtailsnippetchoosers_(partnerships_partnership|activities_activity|projects_project"
+        r"|organisations_organisation):create$",
+        CONTENT,
+        None,
+    ),
+    (
+        OWNED + r":inspect$",  # the read-only view: reviewers, and others' published records
+        {SE, SM, BE, RV},
+        {SE, SM, BE, RV},
+    ),
+    (
+        OWNED + r":(history|history_results|usage|revisions_view|revisions_compare)$",
+        CONTENT,
+        CONTENT,
+    ),
+    # Publishing rights: moderators, and borough editors for their own borough.
+    (OWNED + r":(unpublish|revisions_unschedule)$", {SM, BE}, {SM}),
+    (
+        OWNED + r":(edit|delete|copy|preview_on_edit|lock|unlock|revisions_revert)$",
+        CONTENT,
+        STATE_STAFF,
+    ),
+    (r"partnership_network$", {SE, SM, BE, RV}, {SE, SM, BE, RV}),
+    # Shared reference data: state staff keep it, borough editors may add a city.
+    (REFERENCE + r":(list|list_results)$", {SE, SM, BE, RV}, None),
+    (r"wagtailsnippetchoosers_partnerships_city:create$", CONTENT, None),
+    (
+        r"wagtailsnippetchoosers_(partnerships_authority|partnerships_focusarea"
+        r"|activities_activitykind):create$",
+        STATE_STAFF,
+        None,
+    ),
+    (
+        r"wagtailsnippetchoosers_(partnerships_city|partnerships_authority|partnerships_focusarea"
+        r"|activities_activitykind):.*$",
+        {SE, SM, BE, RV},
+        None,
+    ),
+    (r"wagtailsnippets_partnerships_city:add$", CONTENT, None),
+    (REFERENCE + r":(add)$", STATE_STAFF, None),
+    (r"wagtailsnippets_partnerships_city:(copy|history|history_results)$", CONTENT, None),
+    (REFERENCE + r":(history|history_results|usage|edit|delete|copy)$", STATE_STAFF, None),
+    # The proposal inbox: the state's office.
+    (r"wagtailsnippet(s|choosers)_projects_proposal:.*$", STATE_STAFF, None),
+    # Contact people: stewards only.
+    (r"wagtailsnippet(s|choosers)_contacts_contactperson:.*$", {CS}, None),
+    (r"contacts_(export|erase|retention)$", {CS}, None),
+    # The office's settings.
+    (r"wagtailsettings:(edit|preview_on_edit)$", STATE_STAFF, None),
+    # Pages, their reports and forms: state staff.
+    (r"wagtailadmin_(explore_root|explore|explore_results)$", STATE_STAFF, None),
+    # Deleting, moving and unpublishing a live page, and its privacy, need publishing rights.
+    (
+        r"wagtailadmin_pages:(delete|unpublish|move|move_confirm|set_page_position|set_privacy"
+        r"|revisions_unschedule)$",
+        {SM},
+        None,
+    ),
+    (r"wagtailadmin_pages:.*$", STATE_STAFF, None),
+    # Whoever writes text may link to pages.
+    (r"wagtailadmin_choose_page(_child|_search|_chosen_multiple)?$", CONTENT, None),
+    (r"wagtailadmin_api:pages:(listing|find)$", CONTENT, None),
+    (r"wagtailadmin_api:pages:.*$", STATE_STAFF, None),
+    (
+        r"wagtailadmin_reports:(locked_pages|aging_pages|page_types_usage|workflow|workflow_tasks)"
+        r"(_results)?$",
+        STATE_STAFF,
+        None,
+    ),
+    (r"wagtailforms:.*$", STATE_STAFF, None),
+    (r"wagtail_localize:.*$", STATE_STAFF, None),
+    # The audit log.
+    (r"wagtailadmin_reports:site_history(_results)?$", {SM}, None),
+    (r"admin/reports/site-history/(results/)?$", {SM}, None),
+    # Images and documents: whoever writes content; changing another's upload needs more.
+    (
+        r"wagtail(images|docs)(_chooser)?:(index|index_results|add|add_multiple|chooser|choose"
+        r"|choose_results|create|chooser_upload|chosen|chosen_multiple)$",
+        CONTENT,
+        None,
+    ),
+    (r"wagtailadmin_api:(images|documents):.*$", CONTENT, None),
+    (r"wagtailimages_chooser:select_format$", CONTENT, None),
+    (
+        r"wagtail(images|docs):(create_multiple_from_uploaded_(image|document)|delete_upload_multiple)$",
+        CONTENT,
+        None,
+    ),
+    (
+        r"wagtail(images|docs):(edit|delete|image_usage|document_usage|url_generator"
+        r"|url_generator_output|preview|edit_multiple|delete_multiple)$",
+        STATE_STAFF,
+        None,
+    ),
+    # Only superusers (none of the roles): accounts, sites, languages, workflows, redirects.
+    (r"wagtailusers_(users|groups):.*$", set(), None),
+    (r"wagtail(sites|locales|redirects):.*$", set(), None),
+    (r"wagtailadmin_(workflows|collections):.*$", set(), None),
+    (r"wagtail_bulk_action$", set(), None),  # see test_bulk_delete_respects_the_owner
+]
+
+# URLs not requested on their own, each with the reason.
+SKIP = {
+    "admin/test404/": "Wagtail's test page for the 404 template",
+    "admin/^.*/$": "catch-all that answers 404",
+    "wagtailadmin_error_test": "raises an error on purpose",
+    "wagtailadmin_editing_sessions:ping": "needs a live editing session; the edit view opens one",
+    "wagtailadmin_editing_sessions:release": "needs a live editing session",
+    "wagtailadmin_password_reset_confirm": "needs a token from a reset e-mail",
+    "wagtailadmin_block_preview": "needs a StreamField block; the site has none",
+    "wagtailsettings:preview_on_edit": "only shows what the edit form posts to it",
+    "wagtailadmin_pages:convert_alias": "needs an alias page; the site has none",
+    "wagtail_localize:convert_to_alias": "needs an alias page; the site has none",
+    "wagtail_localize:submit_page_translation": "every page exists in both languages already",
+    "wagtail_localize:submit_snippet_translation": "no snippet here is translatable",
+    "wagtailforms:list_submissions": "needs a form page; the site has none",
+    "wagtailforms:list_submissions_results": "needs a form page; the site has none",
+    "wagtailforms:delete_submissions": "needs a form page; the site has none",
+    "wagtailimages:url_generator": "the dynamic image serve view is not enabled",
+    "wagtailimages:url_generator_output": "the dynamic image serve view is not enabled",
+    "wagtail_bulk_action": "a confirmation page for anyone; the deletion itself is tested in "
+    "test_owner_rules.test_bulk_delete_respects_the_owner",
+}
+# Parameters that name things these tests do not create; URLs that need them are not requested.
+UNFILLED = {
+    "task_state_id": "needs a workflow in progress (we use no page workflows)",
+    "workflow_state_id": "needs a workflow in progress (we use no page workflows)",
+    "task_id": "needs a workflow in progress (we use no page workflows)",
+    "action_name": "needs a workflow in progress (we use no page workflows)",
+    "translation_id": "needs a wagtail-localize translation job",
+    "translation_source_id": "needs a wagtail-localize translation job",
+    "uploaded_file_id": "needs an upload in progress",
+    "session_id": "needs a live editing session",
+    "object_id": "needs a live editing session",
+    "string_segment_id": "needs a wagtail-localize translation job",
+    "overridable_segment_id": "needs a wagtail-localize translation job",
+    "token": "needs a token from a reset e-mail",
+}
+
+# Our own back-office URLs on one record, and the record's model.
+CUSTOM_URL_MODELS = {
+    "partnership_network": "partnerships_partnership",
+    "contacts_export": "contacts_contactperson",
+    "contacts_erase": "contacts_contactperson",
+}
+
+ROUTE_PARAMS = {
+    "revision_id_a": "earliest",
+    "revision_id_b": "latest",
+    "filter_spec": "original",
+    "mode": "",
+    "action": "delete",
+}
+
+
+def _tiny_png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def records(django_user_model):
+    """Records of Mitte (the borough editor's own) and of the state (another owner's)."""
+    mitte = Authority.objects.get(slug="mitte")
+    state = Authority.objects.get(slug="land-berlin")
+    admin = django_user_model.objects.create_superuser(
+        "root@example.org", "root@example.org", PASSWORD
+    )
+    own_activity = ActivityFactory(
+        owner=mitte, partnerships=[Partnership.objects.filter(owner=mitte).first()]
+    )
+    own_activity.save_revision().publish()
+    other_activity = ActivityFactory(owner=state)
+    other_activity.save_revision().publish()
+    draft = ActivityFactory(owner=state, live=False)
+    draft.save_revision()
+    city = City.objects.get(slug="paris")
+    own_org = Organisation.objects.create(
+        owner=mitte, name="Beispiel (Mitte)", slug="example-mitte", type="ngo", city=city
+    )
+    own_project = Project.objects.create(
+        owner=mitte, title_de="Beispiel", title_en="Example", slug="example-mitte"
+    )
+    home = Page.objects.get(depth=2, locale__language_code="de")
+    collection = Collection.get_first_root_node().add_child(name="Beispiel")
+    image = Image.objects.create(
+        title="Example", file=SimpleUploadedFile("x.png", _tiny_png()), uploaded_by_user=admin
+    )
+    document = Document.objects.create(
+        title="Example", file=SimpleUploadedFile("x.pdf", b"%PDF-1.4\n"), uploaded_by_user=admin
+    )
+    proposal = Proposal.objects.create(
+        name="Beispiel", email="p@example.org", text="Example", consent=True, language="de"
+    )
+    return {
+        "own": {
+            "partnerships_partnership": Partnership.objects.filter(owner=mitte).first(),
+            "activities_activity": own_activity,
+            "projects_project": own_project,
+            "organisations_organisation": own_org,
+        },
+        "other": {
+            "partnerships_partnership": Partnership.objects.get(owner=state, city__slug="paris"),
+            "activities_activity": other_activity,
+            "projects_project": Project.objects.filter(owner=state).first(),
+            "organisations_organisation": Organisation.objects.filter(owner=state).first(),
+        },
+        "draft": draft,
+        "shared": {
+            "partnerships_city": city,
+            "partnerships_authority": state,
+            "partnerships_focusarea": FocusArea.objects.first(),
+            "activities_activitykind": other_activity.kind,
+            "projects_proposal": proposal,
+            "contacts_contactperson": ContactPerson.objects.first(),
+        },
+        "home": home,
+        "page": home.get_children().live().first().specific,
+        "image": image,
+        "document": document,
+        "collection": collection,
+        "admin": admin,
+    }
+
+
+def _values(url, records, ownership):
+    """Values for the URL's parameters, or None when it names something not created here."""
+    ns = url.namespace
+    key = CUSTOM_URL_MODELS.get(url.name) or re.sub(r"^wagtailsnippet(s|choosers)_", "", ns)
+    owned = records[ownership] if ownership in ("own", "other") else records["other"]
+    record = owned.get(key) or records["shared"].get(key)
+    if ownership == "draft":
+        record = records["draft"]
+    values = {}
+    for param in url.params:
+        if param in UNFILLED:
+            return None
+        if param in ROUTE_PARAMS:
+            values[param] = ROUTE_PARAMS[param]
+        elif param == "pk" and record is not None:
+            values[param] = record.pk
+        elif param == "pk":
+            values[param] = _pk_elsewhere(url, records)
+        elif param == "revision_id":
+            target = records["page"] if ns.startswith("wagtailadmin_pages") else record
+            values[param] = target.latest_revision_id
+        elif param == "redirect_id":
+            values[param] = Redirect.objects.get_or_create(
+                old_path="/old-example", defaults={"redirect_link": "/de/"}
+            )[0].pk
+        elif param == "workflow_pk":
+            values[param] = Workflow.objects.first().pk
+        elif param in ("parent_page_id", "destination_id"):
+            values[param] = records["home"].pk
+        elif param in ("page_id", "page_to_move_id", "page_pk"):
+            values[param] = records["page"].pk
+        elif param in ("image_id",):
+            values[param] = records["image"].pk
+        elif param in ("document_id", "doc_id"):
+            values[param] = records["document"].pk
+        elif param == "collection_id":
+            values[param] = records["collection"].pk
+        elif param in (
+            "app_name",
+            "model_name",
+            "app_label",
+            "content_type_app_name",
+            "content_type_model_name",
+        ):
+            values[param] = _model_param(url, param)
+        else:
+            raise AssertionError(f"{url.name}: no value for <{param}>; add it to the matrix")
+    return values
+
+
+def _pk_elsewhere(url, records):
+    ns = url.namespace
+    if ns == "wagtailsettings":
+        return Site.objects.get(is_default_site=True).pk  # settings are per site
+    if ns == "wagtail_localize":  # snippets named in the route: another owner's partnership
+        return records["other"]["partnerships_partnership"].pk
+    if ns == "wagtailadmin_collections":
+        return records["collection"].pk
+    if ns == "wagtailusers_users":
+        return records["admin"].pk
+    if ns == "wagtailusers_groups":
+        return Group.objects.first().pk
+    if ns == "wagtailsites":
+        return Site.objects.first().pk
+    if ns == "wagtaillocales":
+        return Locale.objects.first().pk
+    if ns == "wagtailredirects":
+        return Redirect.objects.get_or_create(
+            old_path="/old-example", defaults={"redirect_link": "/de/"}
+        )[0].pk
+    if ns == "wagtailadmin_workflows":
+        return (Task.objects.first() if "task" in url.view else Workflow.objects.first()).pk
+    if ns in ("wagtailadmin_api:pages", "wagtailadmin_pages"):
+        return records["page"].pk
+    if ns in ("wagtailadmin_api:images", "wagtailimages_chooser"):
+        return records["image"].pk
+    if ns in ("wagtailadmin_api:documents", "wagtaildocs_chooser"):
+        return records["document"].pk
+    raise AssertionError(f"{url.name}: no record for <pk>; add it to the matrix")
+
+
+def _model_param(url, param):
+    if url.namespace == "wagtailsettings":
+        return {"app_name": "core", "model_name": "officesettings"}[param]
+    if url.name == "wagtailadmin_tag_model_autocomplete":
+        return {"app_name": "taggit", "model_name": "tag"}[param]
+    if url.namespace == "wagtailadmin_workflows":
+        return {"app_label": "wagtailcore", "model_name": "groupapprovaltask"}[param]
+    if url.name == "wagtail_bulk_action" or url.namespace == "wagtail_localize":
+        return {"app_label": "partnerships", "model_name": "partnership"}[param]
+    # Page types and snippets named in a route.
+    return {
+        "app_label": "partnerships",
+        "model_name": "partnercitypage",
+        "content_type_app_name": "partnerships",
+        "content_type_model_name": "partnercitypage",
+    }[param]
+
+
+def expected(url, role, ownership):
+    for pattern, allowed, allowed_on_others in RULES:
+        if re.search(pattern, url.name):
+            if ownership in ("other", "draft") and allowed_on_others is not None:
+                if ownership == "draft" and role == BE:
+                    return False  # another owner's draft: not even to look at
+                return role in allowed_on_others
+            return role in allowed
+    return None
+
+
+def _on_one_owned_record(url):
+    return "pk" in url.params and any(
+        re.search(pattern, url.name) and others is not None for pattern, _a, others in RULES
+    )
+
+
+def outcome(response, path):
+    """True if the screen opened (or did its work), False if the account was turned away."""
+    if path == "/admin/logout/":
+        return response.status_code == 302 and "_auth_user_id" not in response.wsgi_request.session
+    if response.status_code in (403, 404):
+        return False
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location in (f"/de{path}", f"/en{path}"):
+            return False  # a 404, which the language middleware turns into a redirect
+        return not (location.rstrip("/").endswith("/admin") or "/login/" in location)
+    return response.status_code < 400
+
+
+def _accounts():
+    accounts = {}
+    for role in ROLE_ORDER:
+        organisation = "mitte" if role == BE else None
+        accounts[role] = account_create(
+            email=f"{role}@example.org", password=PASSWORD, role=role, organisation=organisation
+        )
+    return accounts
+
+
+def _cases(records):
+    for url in sorted(admin_urls(), key=lambda u: u.route):
+        if url.name in SKIP or url.route in SKIP:
+            continue
+        ownerships = ["own"]
+        if _on_one_owned_record(url):
+            ownerships = ["own", "other"]
+            if "activities_activity" in url.name and url.view in ("inspect", "history", "edit"):
+                ownerships.append("draft")
+        for ownership in ownerships:
+            values = _values(url, records, ownership)
+            if values is None:
+                continue
+            yield url, ownership, fill(url.route, values)
+
+
+def test_every_admin_url_has_a_row_in_the_matrix():
+    missing = [
+        url.name
+        for url in admin_urls()
+        if url.name not in SKIP and url.route not in SKIP and expected(url, SE, "own") is None
+    ]
+    assert not missing, f"Back-office URLs without a row in the permission matrix: {missing}"
+    stale = [
+        key
+        for key in SKIP
+        if key not in {u.name for u in admin_urls()} | {u.route for u in admin_urls()}
+    ]
+    assert not stale, f"SKIP names URLs that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("role", ROLE_ORDER)
+def test_permission_matrix(role, records):
+    accounts = _accounts()
+    client = Client()
+    client.force_login(accounts[role])
+    wrong = []
+    checked = 0
+    anonymous = Client()
+    posts = []  # actions that only take POST run after every screen was looked at
+
+    def check(url, ownership, path, method):
+        nonlocal checked
+        query = {}
+        if url.view == "find":  # the admin API's lookup by id
+            query = {"id": records["page"].pk if "pages" in url.namespace else 1}
+        # Screens for everyone, even before logging in, are asked for without a session.
+        asking = anonymous if re.search(PUBLIC, url.name) else client
+        response = getattr(asking, method)(path, query)
+        if response.status_code == 405 and method == "get":
+            posts.append((url, ownership, path))
+            return
+        allowed = outcome(response, path)
+        want = expected(url, role, ownership)
+        checked += 1
+        if os.environ.get("MATRIX_PRINT"):
+            location = response.get("Location", "")
+            print(
+                f"MATRIX {role} {ownership} {url.name} {method} {response.status_code} {location}"
+            )
+        if allowed != want:
+            wrong.append(
+                f"{url.name} ({ownership}, {method.upper()}) {path}: got {response.status_code}, "
+                f"expected {'allowed' if want else 'denied'}"
+            )
+
+    cases = list(_cases(records))
+    for url, ownership, path in cases:
+        if url.name != "wagtailadmin_logout":
+            check(url, ownership, path, "get")
+    for url, ownership, path in posts:
+        check(url, ownership, path, "post")
+    for url, ownership, path in cases:  # logging out ends the session, so it comes last
+        if url.name == "wagtailadmin_logout":
+            check(url, ownership, path, "post")
+    print(f"{role}: {checked} URL checks")
+    assert not wrong, "\n".join(wrong)
