@@ -15,6 +15,7 @@ urlpatterns = [
     # Before Wagtail's admin: the site history (the audit log) only for those who may read it.
     path("admin/reports/site-history/", account_views.audit_log),
     path("admin/reports/site-history/results/", account_views.audit_log_results),
+    path("admin/2fa/auth", account_views.TwoFactorLoginView.as_view(), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .compat import install
+
+install()  # before wagtail-2fa's hooks are imported
+
 
 class AccountsConfig(AppConfig):
     name = "citypartners.accounts"

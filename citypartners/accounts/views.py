@@ -1,8 +1,14 @@
-"""The audit log is Wagtail's site history report, open only to those allowed to read it."""
+"""Back-office views of accounts: the audit log (Wagtail's site history report, only for
+those allowed to read it), the lockout page and the second-factor login."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail_2fa import views as wagtail_2fa_views
+from wagtail_2fa.forms import TokenForm
 
 AUDIT_PERMISSION = "accounts.view_audit_log"
 
@@ -19,3 +25,47 @@ def _guarded(view):
 
 audit_log = _guarded(LogEntriesView.as_view())
 audit_log_results = _guarded(LogEntriesView.as_view(results_only=True))
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer after too many failed logins: 429, in the visitor's language, and
+    the same whether or not the account exists."""
+    from django.conf import settings
+    from django.shortcuts import render
+
+    minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+class DeviceTokenForm(TokenForm):
+    """wagtail-2fa's code form, naming the device as django-otp (1.7.2 and later) requires.
+
+    With one device (the usual case) the device is chosen without asking; with several, the
+    form offers them to choose from.
+    """
+
+    otp_device = forms.ChoiceField(label=_("Device"), required=False)
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        devices = (
+            list(TOTPDevice.objects.devices_for_user(user, confirmed=True))
+            if user.is_authenticated
+            else []
+        )
+        self.fields["otp_device"].choices = [(d.persistent_id, d.name) for d in devices]
+        self._only_device = devices[0].persistent_id if len(devices) == 1 else None
+
+    @property
+    def extra_fields(self):
+        if self._only_device is None:
+            yield "otp_device", self["otp_device"]
+
+    def clean(self):
+        if self._only_device and not self.cleaned_data.get("otp_device"):
+            self.cleaned_data["otp_device"] = self._only_device
+        return super().clean()
+
+
+class TwoFactorLoginView(wagtail_2fa_views.LoginView):
+    form_class = DeviceTokenForm

@@ -21,6 +21,10 @@ INSTALLED_APPS = [
     "citypartners.projects",
     "citypartners.search",
     "wagtail_localize",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -53,12 +57,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor: back-office accounts must confirm a TOTP code (required when
+    # WAGTAIL_2FA_REQUIRED is on, as in production).
+    "wagtail_2fa.middleware.VerifyUserMiddleware",
     "citypartners.accounts.middleware.AdminGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After the clickjacking middleware, so that its admin exception is seen there.
     "citypartners.core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out accounts and addresses first
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "citypartners.urls"
@@ -106,7 +119,8 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue, then German for libraries that ship none (wagtail-2fa).
+LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "vendor_locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -136,11 +150,24 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Security defaults shared by all environments ------------------------------------
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day; then log in again
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Logins ------------------------------------------------------------------------
+# Two-factor authentication (TOTP) for back-office accounts; production requires it.
+WAGTAIL_2FA_REQUIRED = False
+WAGTAIL_2FA_OTP_TOTP_NAME = "citypartners"
+# Lockout after repeated failed logins, per account name and per address, each on its own.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "citypartners.accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
 
 # --- Application settings -------------------------------------------------------------
 # Longest message the accessibility feedback form takes, in characters.

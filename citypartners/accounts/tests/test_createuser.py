@@ -27,7 +27,8 @@ def test_createuser_puts_a_borough_editor_in_the_group_for_the_borough(password,
     assert [g.name for g in user.groups.all()] == ["Borough editors"]
     assert user.membership.organisation.slug == "mitte"
     assert ModelLogEntry.objects.filter(action="citypartners.account_create").exists()
-    assert client.login(username=user.username, password=PASSWORD)
+    response = client.post("/admin/login/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
