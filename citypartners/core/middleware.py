@@ -34,6 +34,9 @@ ADMIN_POLICY = "; ".join(
         "frame-ancestors 'self'",
     ]
 )
+# Uploaded files: whatever they contain, a browser runs no script from them.
+UPLOAD_POLICY = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox"
+UPLOAD_PREFIXES = ("/media/", "/documents/")
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
@@ -50,6 +53,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         in_admin = request.path.startswith("/admin/")
         policy = ADMIN_POLICY if in_admin else PUBLIC_POLICY
+        if request.path.startswith(UPLOAD_PREFIXES):
+            policy = UPLOAD_POLICY
         if getattr(settings, "CSP_UPGRADE_INSECURE_REQUESTS", False):
             policy += "; upgrade-insecure-requests"
         response.setdefault("Content-Security-Policy", policy)

@@ -143,7 +143,15 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
+# Uploads: types checked by content (core/uploads.py); no SVG, no HTML.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "vtt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "citypartners.core.uploads.DocumentForm"
+DOCUMENT_MAX_UPLOAD_SIZE = 100 * 1024 * 1024  # a sign-language video fits
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents are sent as downloads unless they are PDFs.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # No avatars from another host in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
