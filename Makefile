@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test install catalogues lint migrations-check pytest messages lock createuser clean
+.PHONY: run test install catalogues lint migrations-check pytest messages lock createuser backup restore clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -52,6 +52,14 @@ lock:
 ## Create a back-office account: make createuser EMAIL=name@example.org GROUP=state-editor [ORGANISATION=mitte]
 createuser: install
 	$(PY) manage.py createuser --email "$(EMAIL)" --group "$(GROUP)" $(if $(ORGANISATION),--organisation "$(ORGANISATION)")
+
+## Back up the database and uploaded media into backups/ (DATABASE_URL picks the database).
+backup: install
+	$(PY) manage.py backup --output backups
+
+## Restore one: make restore FILE=backups/citypartners-backup-….tar.gz (replaces all data).
+restore: install
+	$(PY) manage.py restore "$(FILE)" --yes
 
 clean:
 	rm -rf $(VENV) static_collected
