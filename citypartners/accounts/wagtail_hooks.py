@@ -11,6 +11,12 @@ def account_log_actions(actions):
     actions.register_action(
         "citypartners.account_create", _("Create account"), _("Account created")
     )
+    actions.register_action(
+        "citypartners.contact_export", _("Export personal data"), _("Personal data exported")
+    )
+    actions.register_action(
+        "citypartners.contact_erase", _("Erase personal data"), _("Personal data erased")
+    )
 
 
 @hooks.register("construct_reports_menu")

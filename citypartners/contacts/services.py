@@ -63,8 +63,27 @@ def contact_export_json(*, person: ContactPerson) -> str:
 
 
 @transaction.atomic
-def contact_erase(*, person: ContactPerson) -> None:
-    """Erase the person, their links, their traces in activity revisions and in the audit log."""
+def _log_without_name(person_id: int, action: str, user) -> None:
+    """An audit-log entry that says who did what to which record number, and no name."""
+    ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(ContactPerson),
+        object_id=str(person_id),
+        label=f"#{person_id}",
+        action=action,
+        user=user if user is not None and user.is_authenticated else None,
+        timestamp=timezone.now(),
+    )
+
+
+def contact_exported(*, person: ContactPerson, user=None) -> None:
+    _log_without_name(person.pk, "citypartners.contact_export", user)
+
+
+def contact_erase(*, person: ContactPerson, user=None) -> None:
+    """Erase the person, their links, their traces in activity revisions and in the audit log.
+
+    Then the log records the erasure itself: who, when, which record number.
+    """
     person_id = person.pk
     for revision in _revisions_mentioning(person):
         content = dict(revision.content)
@@ -74,6 +93,7 @@ def contact_erase(*, person: ContactPerson) -> None:
     # The audit log keeps that something happened, not to whom.
     _log_entries(person).update(label=f"{ERASED_LABEL} #{person_id}", data={})
     person.delete()
+    _log_without_name(person_id, "citypartners.contact_erase", user)
 
 
 def contacts_past_retention(*, now: datetime.datetime | None = None):

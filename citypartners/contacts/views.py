@@ -9,7 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .models import ContactPerson
-from .services import contact_erase, contact_export_json, contacts_past_retention
+from .services import (
+    contact_erase,
+    contact_export_json,
+    contact_exported,
+    contacts_past_retention,
+)
 
 
 def _require(request, permission):
@@ -20,6 +25,7 @@ def _require(request, permission):
 def export(request, pk):
     _require(request, "contacts.view_contactperson")
     person = get_object_or_404(ContactPerson, pk=pk)
+    contact_exported(person=person, user=request.user)
     response = HttpResponse(
         contact_export_json(person=person), content_type="application/json; charset=utf-8"
     )
@@ -31,7 +37,7 @@ def erase(request, pk):
     _require(request, "contacts.delete_contactperson")
     person = get_object_or_404(ContactPerson, pk=pk)
     if request.method == "POST":
-        contact_erase(person=person)
+        contact_erase(person=person, user=request.user)
         messages.success(request, _("All data about the contact person has been erased."))
         return redirect(reverse("wagtailsnippets_contacts_contactperson:list"))
     return TemplateResponse(request, "contacts/erase_confirm.html", {"person": person})

@@ -177,13 +177,30 @@ def test_editors_forms_show_no_contact_people(client, state):
     assert any(name in html for name in names)
 
 
-def test_audit_log_is_for_moderators(client):
+def test_audit_log_is_for_moderators_who_filter_it_by_person(client, mitte):
+    borough = _login(client, "borough-editor", "mitte")
+    organisation = Organisation.objects.create(
+        owner=mitte,
+        name="Beispiel Mitte",
+        slug="example-mitte",
+        type="ngo",
+        city=City.objects.first(),
+    )
+    client.post(
+        _edit_url(organisation), _organisation_form(organisation, name="Beispiel Mitte e. V.")
+    )
+    client.logout()
     _login(client, "state-editor")
     assert client.get("/admin/reports/site-history/").status_code in (302, 403)
     client.logout()
     _login(client, "state-moderator")
-    response = client.get("/admin/reports/site-history/", {"action": "wagtail.edit"})
+    response = client.get(
+        "/admin/reports/site-history/", {"user": borough.pk, "action": "wagtail.edit"}
+    )
     assert response.status_code == 200
+    assert "Beispiel Mitte e. V." in response.content.decode()
+    other = client.get("/admin/reports/site-history/", {"action": "wagtail.create"})
+    assert "Beispiel Mitte e. V." not in other.content.decode()
 
 
 def test_second_editor_cannot_silently_overwrite_the_first(client, django_user_model, state):

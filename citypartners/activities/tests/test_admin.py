@@ -156,3 +156,45 @@ def test_preview_shows_the_activity_as_the_public_will_see_it(editor_client):
     preview = editor_client.get(url)
     assert preview.status_code == 200
     assert "Beispiel: Gartenbau-Seminar" in preview.content.decode()
+
+
+def test_two_editors_on_one_activity_the_second_is_stopped(editor_client, client):
+    from citypartners.accounts.services import account_create
+
+    assert (
+        editor_client.post(reverse("wagtailsnippets_activities_activity:add"), _form()).status_code
+        == 302
+    )
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    edit = reverse("wagtailsnippets_activities_activity:edit", args=[activity.pk])
+    second = client
+    second.force_login(
+        account_create(
+            role="state-moderator",
+            email="second@example.org",
+            password="a long and careful passphrase",
+        )
+    )
+    opened = activity.edit_version
+    # The first saves a draft with a new title; the second, still on the old form, publishes.
+    draft = _form(title_en="Example: first editor's title", edit_version=opened)
+    draft.pop("action-publish")
+    assert editor_client.post(edit, draft).status_code == 302
+    response = second.post(
+        edit, _form(title_en="Example: second editor's title", edit_version=opened)
+    )
+    assert response.status_code == 200
+    assert "Jemand anderes hat diesen Eintrag gespeichert" in response.content.decode()
+    activity.refresh_from_db()
+    latest = activity.get_latest_revision_as_object()
+    assert latest.title_en == "Example: first editor's title"
+    # Reopened at the current version, the second editor's save goes through.
+    form = second.get(edit).context["form"]
+    current = form["edit_version"].value()
+    assert current == opened + 1
+    response = second.post(
+        edit, _form(title_en="Example: second editor's title", edit_version=current)
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.live and activity.title_en == "Example: second editor's title"

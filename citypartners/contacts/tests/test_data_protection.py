@@ -89,6 +89,9 @@ def test_erase_leaves_no_trace_in_the_database(client, steward, person):
     assert NAME not in everything and EMAIL not in everything and "+49 30 1234" not in everything
     latest = Revision.objects.filter(object_id=str(activity.pk)).latest("created_at")
     assert person.pk not in latest.content.get("contacts", [])
+    # The erasure itself is in the audit log: who and which record number, no name.
+    erased = ModelLogEntry.objects.get(action="citypartners.contact_erase")
+    assert erased.user_id == steward.pk and erased.object_id == str(person.pk)
 
 
 def test_only_stewards_may_export_or_erase(client, person):
