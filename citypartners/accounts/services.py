@@ -32,7 +32,7 @@ def role_group_ensure(role: Role) -> Group:
             group=group, page=root, permission=_permission("wagtailcore", codename)
         )
     GroupCollectionPermission.objects.filter(group=group).delete()
-    collection = Collection.get_first_root_node()
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
         for action in role.media_permissions:
             permission = _permission(app_label, f"{action}_{model}")

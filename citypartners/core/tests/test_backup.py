@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 from wagtail.documents.models import Document
 
 from citypartners.organisations.models import Organisation
@@ -81,6 +82,7 @@ def test_backup_and_restore_give_back_every_row_and_file(berlin_data, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
+@translation.override("de")  # commands speak the site's language
 def test_a_damaged_or_foreign_archive_changes_nothing(berlin_data, tmp_path):
     _require_tools()
     archive = _backup(tmp_path)
