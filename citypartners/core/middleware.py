@@ -1,6 +1,8 @@
 """Security headers: a strict policy for the public site, the one Wagtail's admin can live with."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 
 # Public pages load only their own files and run no inline script or style.
 PUBLIC_POLICY = "; ".join(
@@ -63,3 +65,19 @@ class SecurityHeadersMiddleware:
             # The admin shows previews of pages and snippets in a frame of its own.
             response.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 of the API or the admin stays a 404.
+
+    Django answers a 404 outside the language prefixes with a redirect to /de/… whenever that
+    address could exist, and Wagtail's page route makes every address look possible there.
+    """
+
+    UNPREFIXED = ("/api/", "/admin/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "citypartners.contacts",
     "citypartners.projects",
     "citypartners.search",
+    "citypartners.opendata",
     "wagtail_localize",
     "wagtail_2fa",
     "django_otp",
@@ -53,8 +54,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "citypartners.core.middleware.LocaleMiddleware",  # Django's, with real 404s for API/admin
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 (the API, feeds, pages)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-factor: back-office accounts must confirm a TOTP code (required when
@@ -185,5 +187,7 @@ FORMAT_MODULE_PATH = ["citypartners.formats"]
 ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs
 # At most this many proposals per sender address within this many seconds.
 PROPOSAL_RATE_LIMIT = (3, 60 * 60)
+# Open data API: requests per client address (anonymous), then 429.
+API_RATE_LIMIT = "300/m"
 # Contact people without a link to any partnership for this long are flagged for deletion.
 CONTACT_RETENTION_DAYS = 3 * 365

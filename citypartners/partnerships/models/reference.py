@@ -1,6 +1,6 @@
 """Reference data the partnerships point to: owners, cities, focus areas."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -103,6 +103,16 @@ class City(index.Indexed, models.Model):
         help_text=_("Filled by the GeoNames lookup; identifies the city on geonames.org."),
     )
 
+    wikidata_id = models.CharField(
+        _("Wikidata id"),
+        max_length=20,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q64."))],
+        help_text=_("For example Q64 for Berlin; the Wikidata import matches cities by it."),
+    )
+
     panels = [
         FieldPanel("name_en"),
         FieldPanel("name_de"),
@@ -113,6 +123,7 @@ class City(index.Indexed, models.Model):
             [
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("geonames_id"),
+                FieldPanel("wikidata_id"),
             ],
             heading=_("Location"),
         ),

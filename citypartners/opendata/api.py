@@ -1,0 +1,557 @@
+"""The read-only open data API under /api/v1/ (django-ninja: typed schemas give the OpenAPI
+description and keep every response to its declared fields)."""
+
+import datetime
+from typing import Literal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from ninja import NinjaAPI, Query, Status
+from ninja.errors import ValidationError
+from ninja.throttling import AnonRateThrottle
+
+from citypartners.activities.selectors import activities_public
+from citypartners.organisations.models import Organisation
+from citypartners.partnerships.countries import country_name
+from citypartners.partnerships.models import Authority, City, FocusArea
+from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
+from citypartners.partnerships.selectors import partnerships_annotated
+from citypartners.projects.models import Project, ProjectOrganisation
+
+from . import schemas
+
+Lang = Literal["de", "en"]
+MAX_LIMIT = 200
+
+
+class SettingsRateThrottle(AnonRateThrottle):
+    """Requests per client address, as API_RATE_LIMIT says (read on every request)."""
+
+    def allow_request(self, request):
+        rate = settings.API_RATE_LIMIT
+        if rate != self.rate:
+            self.rate = rate
+            self.num_requests, self.duration = self.parse_rate(rate)
+        return super().allow_request(request)
+
+
+api = NinjaAPI(
+    title="citypartners open data",
+    version="1",
+    description=(
+        "Partner cities, partnerships (with status history and founding documents), "
+        "activities, projects and organisations of the State of Berlin and its boroughs. "
+        "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
+        "Accept-Language header. Licence: see /api/v1/ and the Open data page."
+    ),
+    urls_namespace="api-v1",
+    docs_url=None,
+    throttle=[SettingsRateThrottle("1000/m")],
+)
+
+ERRORS = {400: schemas.Error, 429: schemas.Error}
+
+
+@api.exception_handler(ValidationError)
+def _bad_parameters(request, exc):
+    parts = []
+    for error in exc.errors:
+        where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+        parts.append(f"{where}: {error.get('msg')}")
+    return api.create_response(request, {"detail": "; ".join(parts)}, status=400)
+
+
+def _language(request, lang):
+    return lang or translation.get_language_from_request(request)
+
+
+def _page(request, response, queryset, serialize, *, limit, offset, lang):
+    response["Content-Language"] = lang
+    count = queryset.count()
+    rows = list(queryset[offset : offset + limit])
+    with translation.override(lang):
+        results = [serialize(row) for row in rows]
+    base = request.build_absolute_uri(request.path)
+
+    def link(new_offset):
+        params = request.GET.copy()
+        params["offset"], params["limit"] = new_offset, limit
+        return f"{base}?{params.urlencode()}"
+
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "next": link(offset + limit) if offset + limit < count else None,
+        "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+        "language": lang,
+        "notes": getattr(request, "api_notes", []),
+        "results": results,
+    }
+
+
+def _note(request, text):
+    request.api_notes = [*getattr(request, "api_notes", []), text]
+
+
+def _one(request, model, label, slug):
+    """The record with this slug, or None with a note for the client."""
+    found = model.objects.filter(slug=slug).first()
+    if found is None:
+        _note(request, f"There is no {label} “{slug}”, so nothing matches.")
+    return found
+
+
+def _narrow(request, queryset, field, model, label, slug):
+    found = _one(request, model, label, slug)
+    return queryset.filter(**{field: found}) if found is not None else queryset.none()
+
+
+def _named(items):
+    return [{"slug": item.slug, "name": item.name} for item in items]
+
+
+def _number(value):
+    return float(value) if value is not None else None
+
+
+# --- cities ---------------------------------------------------------------------------
+
+
+def _city(city):
+    return {
+        "slug": city.slug,
+        "name": city.name,
+        "name_de": city.name_de,
+        "name_en": city.name_en,
+        "name_local": city.name_local,
+        "country_code": city.country_code,
+        "country": country_name(city.country_code),
+        "latitude": _number(city.latitude),
+        "longitude": _number(city.longitude),
+        "geonames_id": city.geonames_id,
+        "wikidata_id": city.wikidata_id,
+        "partnership_ids": sorted(p.pk for p in city.partnerships.all()),
+    }
+
+
+def _cities(request=None, owner=None, country=None):
+    queryset = City.objects.filter(partnerships__isnull=False)
+    if owner:
+        queryset = _narrow(request, queryset, "partnerships__owner", Authority, "owner", owner)
+    if country:
+        queryset = queryset.filter(country_code=country.upper())
+    return queryset.distinct().prefetch_related("partnerships").order_by("name_en", "pk")
+
+
+@api.get("/cities/", response={200: schemas.CityPage, **ERRORS}, tags=["cities"])
+def cities(
+    request: HttpRequest,
+    response: HttpResponse,
+    owner: str | None = Query(None, description="Owner's slug, e.g. land-berlin or mitte"),
+    country: str | None = Query(None, min_length=2, max_length=2, description="ISO code"),
+    lang: Lang | None = None,
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+):
+    """Partner cities: every city with at least one partnership."""
+    return _page(
+        request,
+        response,
+        _cities(request, owner, country),
+        _city,
+        limit=limit,
+        offset=offset,
+        lang=_language(request, lang),
+    )
+
+
+@api.get(
+    "/cities/{slug}/", response={200: schemas.City, 404: schemas.Error, **ERRORS}, tags=["cities"]
+)
+def city(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
+    found = _cities().filter(slug=slug).first()
+    if found is None:
+        return Status(404, {"detail": f"No partner city “{slug}”."})
+    lang = _language(request, lang)
+    response["Content-Language"] = lang
+    with translation.override(lang):
+        return _city(found)
+
+
+# --- partnerships ---------------------------------------------------------------------
+
+STATUSES = Literal["active", "dormant", "suspended", "ended"]
+KINDS = Literal["partnership", "friendship", "project"]
+
+
+def _partnership(p):
+    return {
+        "id": p.pk,
+        "owner": {"slug": p.owner.slug, "name": p.owner.name, "kind": p.owner.kind},
+        "city": {
+            "slug": p.city.slug,
+            "name": p.city.name,
+            "country_code": p.city.country_code,
+            "latitude": _number(p.city.latitude),
+            "longitude": _number(p.city.longitude),
+        },
+        "kind": p.kind,
+        "since": p.since,
+        "since_precision": p.since_precision,
+        "status": p.current_status,
+        "status_since": p.current_status_since,
+        "verified": p.verified,
+        "focus_areas": _named(p.focus_areas.all()),
+        "status_history": [
+            {"status": s.status, "valid_from": s.valid_from, "reason": s.reason}
+            for s in p.status_history.all()
+        ],
+        "founding_documents": [
+            {
+                "kind": d.kind,
+                "date": d.date,
+                "date_precision": d.date_precision,
+                "note": d.note,
+                "is_shown": d.is_shown,
+            }
+            for d in p.founding_documents.all()
+        ],
+    }
+
+
+def _partnerships():
+    return partnerships_annotated().prefetch_related(
+        "focus_areas",
+        Prefetch("status_history", queryset=PartnershipStatus.objects.order_by("valid_from", "pk")),
+        Prefetch("founding_documents", queryset=FoundingDocument.objects.order_by("date", "pk")),
+    )
+
+
+@api.get("/partnerships/", response={200: schemas.PartnershipPage, **ERRORS}, tags=["partnerships"])
+def partnerships(
+    request: HttpRequest,
+    response: HttpResponse,
+    owner: str | None = Query(None, description="Owner's slug"),
+    city: str | None = Query(None, description="Partner city's slug"),
+    focus_area: str | None = Query(None, description="Focus area's slug"),
+    status: STATUSES | None = Query(None, description="The status in force today"),
+    kind: KINDS | None = None,
+    since_from: datetime.date | None = Query(None, description="Begun on or after"),
+    since_to: datetime.date | None = Query(None, description="Begun on or before"),
+    lang: Lang | None = None,
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+):
+    """Partnerships of the state and the boroughs, oldest first."""
+    queryset = _partnerships()
+    if owner:
+        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+    if city:
+        queryset = _narrow(request, queryset, "city", City, "city", city)
+    if focus_area:
+        queryset = _narrow(request, queryset, "focus_areas", FocusArea, "focus area", focus_area)
+    if status:
+        queryset = queryset.filter(current_status=status)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if since_from:
+        queryset = queryset.filter(since__gte=since_from)
+    if since_to:
+        queryset = queryset.filter(since__lte=since_to)
+    return _page(
+        request,
+        response,
+        queryset.order_by("since", "pk"),
+        _partnership,
+        limit=limit,
+        offset=offset,
+        lang=_language(request, lang),
+    )
+
+
+@api.get(
+    "/partnerships/{partnership_id}/",
+    response={200: schemas.Partnership, 404: schemas.Error, **ERRORS},
+    tags=["partnerships"],
+)
+def partnership(
+    request: HttpRequest, response: HttpResponse, partnership_id: int, lang: Lang | None = None
+):
+    found = _partnerships().filter(pk=partnership_id).first()
+    if found is None:
+        return Status(404, {"detail": f"No partnership {partnership_id}."})
+    lang = _language(request, lang)
+    response["Content-Language"] = lang
+    with translation.override(lang):
+        return _partnership(found)
+
+
+# --- activities -----------------------------------------------------------------------
+
+ACTIVITY_STATUSES = Literal["planned", "running", "done", "cancelled"]
+
+
+def _activity(a):
+    return {
+        "slug": a.slug,
+        "owner": a.owner.slug if a.owner_id else None,
+        "title": a.title,
+        "description_html": a.description,
+        "kind": {"slug": a.kind.slug, "name": a.kind.name},
+        "status": a.status,
+        "all_day": a.all_day,
+        "starts_at": a.starts_at,
+        "ends_at": a.ends_at,
+        "timezone": a.timezone,
+        "place": a.place,
+        "partnership_ids": sorted(p.pk for p in a.partnerships.all()),
+        "city_slugs": sorted({p.city.slug for p in a.partnerships.all()}),
+        "focus_areas": _named(a.focus_areas.all()),
+        "project": a.project.slug if a.project_id else None,
+        "organisations": sorted(o.slug for o in a.participating_organisations.all()),
+        "registration_url": a.registration_url,
+    }
+
+
+def _activities():
+    return (
+        activities_public()
+        .select_related("owner", "project")
+        .prefetch_related("participating_organisations")
+    )
+
+
+@api.get("/activities/", response={200: schemas.ActivityPage, **ERRORS}, tags=["activities"])
+def activities(
+    request: HttpRequest,
+    response: HttpResponse,
+    owner: str | None = Query(None, description="Owner's slug"),
+    city: str | None = Query(None, description="Partner city's slug"),
+    focus_area: str | None = Query(None, description="Focus area's slug"),
+    kind: str | None = Query(None, description="Kind of activity's slug"),
+    status: ACTIVITY_STATUSES | None = None,
+    date_from: datetime.date | None = Query(None, description="Ends on or after this day"),
+    date_to: datetime.date | None = Query(None, description="Starts on or before this day"),
+    lang: Lang | None = None,
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+):
+    """Published, public activities, soonest first."""
+    from citypartners.activities.models import ActivityKind
+    from citypartners.activities.selectors import activities_filtered
+
+    found = {
+        "city": _one(request, City, "city", city) if city else None,
+        "focus_area": _one(request, FocusArea, "focus area", focus_area) if focus_area else None,
+        "kind": _one(request, ActivityKind, "kind", kind) if kind else None,
+    }
+    queryset = activities_filtered(**found, date_from=date_from, date_to=date_to)
+    if date_from and date_to and date_to < date_from:
+        _note(request, "date_to lies before date_from, so nothing matches.")
+        queryset = queryset.none()
+    if any(
+        found[name] is None
+        for name, given in (("city", city), ("focus_area", focus_area), ("kind", kind))
+        if given
+    ):
+        queryset = queryset.none()
+    queryset = queryset.select_related("owner", "project").prefetch_related(
+        "participating_organisations"
+    )
+    if owner:
+        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+    if status:
+        queryset = queryset.filter(status=status)
+    return _page(
+        request,
+        response,
+        queryset,
+        _activity,
+        limit=limit,
+        offset=offset,
+        lang=_language(request, lang),
+    )
+
+
+@api.get(
+    "/activities/{slug}/",
+    response={200: schemas.Activity, 404: schemas.Error, **ERRORS},
+    tags=["activities"],
+)
+def activity(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
+    found = _activities().filter(slug=slug).first()
+    if found is None:
+        return Status(404, {"detail": f"No published activity “{slug}”."})
+    lang = _language(request, lang)
+    response["Content-Language"] = lang
+    with translation.override(lang):
+        return _activity(found)
+
+
+# --- projects and organisations ---------------------------------------------------------
+
+PROJECT_STATUSES = Literal["proposed", "planned", "running", "done", "dropped"]
+
+
+def _project(p):
+    return {
+        "slug": p.slug,
+        "owner": p.owner.slug if p.owner_id else None,
+        "title": p.title,
+        "description_html": p.description,
+        "status": p.status,
+        "start_date": p.start_date,
+        "end_date": p.end_date,
+        "partnership_ids": sorted(x.pk for x in p.partnerships.all()),
+        "focus_areas": _named(p.focus_areas.all()),
+        "organisations": [
+            {
+                "slug": role.organisation.slug,
+                "name": role.organisation.name,
+                "side": role.side,
+                "role": role.role,
+            }
+            for role in p.project_organisations.all()
+        ],
+    }
+
+
+def _projects():
+    return (
+        Project.objects.select_related("owner")
+        .prefetch_related(
+            "partnerships",
+            "focus_areas",
+            Prefetch(
+                "project_organisations",
+                queryset=ProjectOrganisation.objects.select_related("organisation"),
+            ),
+        )
+        .order_by("title_en", "pk")
+    )
+
+
+@api.get("/projects/", response={200: schemas.ProjectPage, **ERRORS}, tags=["projects"])
+def projects(
+    request: HttpRequest,
+    response: HttpResponse,
+    owner: str | None = Query(None, description="Owner's slug"),
+    city: str | None = Query(None, description="Partner city's slug"),
+    focus_area: str | None = Query(None, description="Focus area's slug"),
+    status: PROJECT_STATUSES | None = None,
+    lang: Lang | None = None,
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+):
+    """Projects of the partnerships."""
+    queryset = _projects()
+    if owner:
+        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+    if city:
+        queryset = _narrow(request, queryset, "partnerships__city", City, "city", city).distinct()
+    if focus_area:
+        queryset = _narrow(request, queryset, "focus_areas", FocusArea, "focus area", focus_area)
+    if status:
+        queryset = queryset.filter(status=status)
+    return _page(
+        request,
+        response,
+        queryset,
+        _project,
+        limit=limit,
+        offset=offset,
+        lang=_language(request, lang),
+    )
+
+
+@api.get(
+    "/projects/{slug}/",
+    response={200: schemas.Project, 404: schemas.Error, **ERRORS},
+    tags=["projects"],
+)
+def project(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
+    found = _projects().filter(slug=slug).first()
+    if found is None:
+        return Status(404, {"detail": f"No project “{slug}”."})
+    lang = _language(request, lang)
+    response["Content-Language"] = lang
+    with translation.override(lang):
+        return _project(found)
+
+
+def _organisation(o):
+    return {
+        "slug": o.slug,
+        "owner": o.owner.slug if o.owner_id else None,
+        "name": o.name,
+        "type": o.type,
+        "city": o.city.slug,
+        "website": o.website,
+        "description_html": o.description,
+        "partnership_ids": sorted(p.pk for p in o.partnerships.all()),
+        "focus_areas": _named(o.focus_areas.all()),
+    }
+
+
+def _organisations():
+    return (
+        Organisation.objects.select_related("owner", "city")
+        .prefetch_related("partnerships", "focus_areas")
+        .order_by("name", "pk")
+    )
+
+
+ORGANISATION_TYPES = Literal[tuple(value for value, _label in Organisation.Type.choices)]
+
+
+@api.get(
+    "/organisations/", response={200: schemas.OrganisationPage, **ERRORS}, tags=["organisations"]
+)
+def organisations(
+    request: HttpRequest,
+    response: HttpResponse,
+    owner: str | None = Query(None, description="Owner's slug"),
+    city: str | None = Query(None, description="The city the organisation is in (slug)"),
+    focus_area: str | None = Query(None, description="Focus area's slug"),
+    type: ORGANISATION_TYPES | None = None,
+    lang: Lang | None = None,
+    limit: int = Query(50, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+):
+    """Institutions through which the partnerships work, in Berlin and the partner cities."""
+    queryset = _organisations()
+    if owner:
+        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+    if city:
+        queryset = _narrow(request, queryset, "city", City, "city", city)
+    if focus_area:
+        queryset = _narrow(request, queryset, "focus_areas", FocusArea, "focus area", focus_area)
+    if type:
+        queryset = queryset.filter(type=type)
+    return _page(
+        request,
+        response,
+        queryset,
+        _organisation,
+        limit=limit,
+        offset=offset,
+        lang=_language(request, lang),
+    )
+
+
+@api.get(
+    "/organisations/{slug}/",
+    response={200: schemas.Organisation, 404: schemas.Error, **ERRORS},
+    tags=["organisations"],
+)
+def organisation(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
+    found = _organisations().filter(slug=slug).first()
+    if found is None:
+        return Status(404, {"detail": f"No organisation “{slug}”."})
+    lang = _language(request, lang)
+    response["Content-Language"] = lang
+    with translation.override(lang):
+        return _organisation(found)

@@ -1,0 +1,148 @@
+"""What the open data API returns: explicit fields only, and never a contact person."""
+
+import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Named(Schema):
+    slug: str
+    name: str
+
+
+class Owner(Named):
+    kind: str = Field(description="state, borough or other")
+
+
+class CityRef(Schema):
+    slug: str
+    name: str
+    country_code: str
+    latitude: float | None
+    longitude: float | None
+
+
+class City(CityRef):
+    name_de: str
+    name_en: str
+    name_local: str
+    country: str = Field(description="Country name in the response language")
+    geonames_id: int | None
+    wikidata_id: str | None
+    partnership_ids: list[int]
+
+
+class StatusChange(Schema):
+    status: str = Field(description="active, dormant, suspended or ended")
+    valid_from: datetime.date
+    reason: str
+
+
+class FoundingDocument(Schema):
+    kind: str
+    date: datetime.date
+    date_precision: str = Field(description="day, month or year: how much of the date is known")
+    note: str
+    is_shown: bool = Field(description="This document's date is the one shown as 'since'")
+
+
+class Partnership(Schema):
+    id: int
+    owner: Owner
+    city: CityRef
+    kind: str = Field(description="partnership, friendship or project (cooperation)")
+    since: datetime.date | None
+    since_precision: str | None
+    status: str | None = Field(description="The status in force today")
+    status_since: datetime.date | None
+    verified: bool = Field(description="False while the record rests on a single source")
+    focus_areas: list[Named]
+    status_history: list[StatusChange]
+    founding_documents: list[FoundingDocument]
+
+
+class Activity(Schema):
+    slug: str
+    owner: str | None
+    title: str
+    description_html: str
+    kind: Named
+    status: str = Field(description="planned, running, done or cancelled")
+    all_day: bool
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    timezone: str
+    place: str
+    partnership_ids: list[int]
+    city_slugs: list[str]
+    focus_areas: list[Named]
+    project: str | None
+    organisations: list[str] = Field(description="Slugs of the organisations taking part")
+    registration_url: str
+
+
+class ProjectOrganisation(Schema):
+    slug: str
+    name: str
+    side: str = Field(description="berlin, partner or other")
+    role: str
+
+
+class Project(Schema):
+    slug: str
+    owner: str | None
+    title: str
+    description_html: str
+    status: str
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    partnership_ids: list[int]
+    focus_areas: list[Named]
+    organisations: list[ProjectOrganisation]
+
+
+class Organisation(Schema):
+    slug: str
+    owner: str | None
+    name: str
+    type: str
+    city: str = Field(description="The city's slug")
+    website: str
+    description_html: str
+    partnership_ids: list[int]
+    focus_areas: list[Named]
+
+
+class Page(Schema):
+    count: int = Field(description="How many records match, on all pages together")
+    limit: int
+    offset: int
+    next: str | None = Field(description="Address of the next page, if there is one")
+    previous: str | None
+    language: str
+    notes: list[str] = Field(description="Why a filter matched nothing, e.g. an unknown slug")
+
+
+class CityPage(Page):
+    results: list[City]
+
+
+class PartnershipPage(Page):
+    results: list[Partnership]
+
+
+class ActivityPage(Page):
+    results: list[Activity]
+
+
+class ProjectPage(Page):
+    results: list[Project]
+
+
+class OrganisationPage(Page):
+    results: list[Organisation]
+
+
+class Error(Schema):
+    detail: str

@@ -1,0 +1,77 @@
+"""The API against its own OpenAPI description: schemathesis generates requests from it
+(bounded: a fixed number of examples per operation) and checks every response; and a client
+that knows nothing but the description fetches every partnership and activity."""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, given, settings
+
+from citypartners.activities.models import Activity
+from citypartners.partnerships.models import Partnership
+
+EXAMPLES = 25
+
+
+@pytest.mark.django_db
+def test_every_operation_keeps_to_its_description():
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    failures, calls = [], []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 10
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,  # the same requests on every run
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            calls.append(case)
+            case.call_and_validate()
+
+        try:
+            check()
+        except Exception as error:  # noqa: BLE001 - collect every operation's failure
+            failures.append(f"{operation.label}: {error}")
+    print(f"schemathesis: {len(operations)} operations, {len(calls)} requests")
+    assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_a_client_with_only_the_description_fetches_everything(client):
+    description = client.get("/api/v1/openapi.json").json()
+
+    def list_path(tag):
+        for path, operations in description["paths"].items():
+            operation = operations.get("get", {})
+            names = {p["name"] for p in operation.get("parameters", [])}
+            if tag in operation.get("tags", []) and {"limit", "offset"} <= names:
+                return path, operation
+        raise AssertionError(f"no list operation for {tag}")
+
+    fetched = {}
+    for tag in ("partnerships", "activities"):
+        path, operation = list_path(tag)
+        page_schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in page_schema  # the page shape is described, results included
+        limit = next(p for p in operation["parameters"] if p["name"] == "limit")
+        url, params = path, {"limit": limit["schema"]["maximum"]}
+        rows = []
+        while url:
+            page = client.get(url, params).json()
+            rows += page["results"]
+            url, params = page["next"], {}
+        fetched[tag] = rows
+    assert {r["id"] for r in fetched["partnerships"]} == set(
+        Partnership.objects.values_list("pk", flat=True)
+    )
+    assert {r["slug"] for r in fetched["activities"]} == set(
+        Activity.objects.filter(live=True, is_public=True).values_list("slug", flat=True)
+    )
+    assert json.dumps(description)  # plain JSON, readable by any client
