@@ -204,6 +204,25 @@ class BerlinLoader:
             )
             self.report.count("partnerships")
 
+    def fill_coordinates(self):
+        """Cities without coordinates (most borough partners) get them from GeoNames, where
+        a city of exactly that name exists in that country (the largest, if several)."""
+        from citypartners.partnerships import geonames
+
+        taken = set(City.objects.exclude(geonames_id=None).values_list("geonames_id", flat=True))
+        for city in City.objects.filter(latitude=None):
+            found = geonames.find([city.name_en, city.name_de, city.name_local], city.country_code)
+            if found is None:
+                continue
+            city.latitude, city.longitude = found["latitude"], found["longitude"]
+            fields = ["latitude", "longitude"]
+            if found["geonames_id"] not in taken:
+                city.geonames_id = found["geonames_id"]
+                taken.add(city.geonames_id)
+                fields.append("geonames_id")
+            city.save(update_fields=fields)
+            self.report.count("coordinates from GeoNames")
+
     def load_activities(self):
         for order, row in enumerate(_rows(self.data_dir, "activity_kinds.csv")):
             _kind, created = ActivityKind.objects.get_or_create(
@@ -537,6 +556,7 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> LoadReport:
     loader.load_reference()
     loader.load_state_partnerships()
     loader.load_borough_partnerships()
+    loader.fill_coordinates()
     loader.load_activities()
     loader.load_network()
     loader.load_pages()

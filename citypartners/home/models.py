@@ -35,6 +35,7 @@ class HomePage(StemmedPageSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from citypartners.activities.models import ActivityIndexPage
         from citypartners.core.pages import section_urls
+        from citypartners.geo.views import partnerships_map, partnerships_timeline
         from citypartners.partnerships.models import BoroughIndexPage, ProjectCooperationsPage
         from citypartners.projects.models import GetInvolvedPage
 
@@ -42,6 +43,10 @@ class HomePage(StemmedPageSearchMixin, Page):
         rows = selectors.state_partnership_rows(request=request, locale_id=self.locale_id)
         context["partnerships"] = rows
         context["partnerships_by_name"] = sorted(rows, key=lambda p: p.city.name.casefold())
+        context["city_map"] = partnerships_map(
+            rows, link=lambda row: row.page_url or f"#partner-cities-{row.city.slug}"
+        )
+        context["timeline"] = partnerships_timeline(rows)
         sections = section_urls(
             request=request,
             locale_id=self.locale_id,

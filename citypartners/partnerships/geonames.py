@@ -42,3 +42,45 @@ def search(query: str) -> list[dict]:
         }
         for c in matches[:MAX_RESULTS]
     ]
+
+
+@cache
+def _index() -> dict[tuple[str, str], dict]:
+    """(country code, name in lower case) -> the largest city of that name, for find()."""
+    index: dict[tuple[str, str], dict] = {}
+    for city in _cache().get_cities().values():
+        for name in {city["name"], *city.get("alternatenames", [])}:
+            key = (city["countrycode"], name.casefold())
+            known = index.get(key)
+            if known is None or city.get("population", 0) > known.get("population", 0):
+                index[key] = city
+    return index
+
+
+def _variants(name: str) -> list[str]:
+    """The name, then simpler forms: "Istanbul – Kadıköy" also as "Kadıköy" and "Istanbul",
+    "Lauingen (Donau)" as "Lauingen", "Göttingen district" as "Göttingen"."""
+    name = name.strip()
+    out = [name]
+    base = name.split(" (")[0].strip()
+    parts = [p.strip() for p in base.split(" – ")]
+    out += [base, *reversed(parts)]
+    for suffix in (" district", " District", " County", " Township"):
+        out += [p.removesuffix(suffix) for p in list(out) if p.endswith(suffix)]
+    return [n for i, n in enumerate(out) if n and n not in out[:i]]
+
+
+def find(names, country_code: str) -> dict | None:
+    """A GeoNames city in `country_code` for the first of `names` (or a simpler form of it)
+    that matches exactly; the largest one, if several share the name."""
+    index = _index()
+    for name in names:
+        for variant in _variants(name or ""):
+            best = index.get((country_code, variant.casefold()))
+            if best is not None:
+                return {
+                    "geonames_id": int(best["geonameid"]),
+                    "latitude": round(float(best["latitude"]), 4),
+                    "longitude": round(float(best["longitude"]), 4),
+                }
+    return None

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "citypartners.projects",
     "citypartners.search",
     "citypartners.opendata",
+    "citypartners.geo",
     "wagtail_localize",
     "wagtail_2fa",
     "django_otp",

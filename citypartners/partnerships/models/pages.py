@@ -90,6 +90,8 @@ class BoroughIndexPage(StemmedPageSearchMixin, Page):
         verbose_name = _("boroughs overview page")
 
     def get_context(self, request, *args, **kwargs):
+        from citypartners.geo.views import partnerships_map
+
         context = super().get_context(request, *args, **kwargs)
         boroughs = selectors.boroughs_with_partnerships()
         pages = selectors.borough_pages(locale_id=self.locale_id)
@@ -97,6 +99,10 @@ class BoroughIndexPage(StemmedPageSearchMixin, Page):
             page = pages.get(borough.pk)
             borough.page_url = page.get_url(request) if page else None
         context["boroughs"] = boroughs
+        context["city_map"] = partnerships_map(
+            [p for borough in boroughs for p in borough.partnership_list],
+            link=lambda row: f"#{row.owner.slug}-{row.city.slug}",
+        )
         return context
 
 
@@ -123,8 +129,14 @@ class BoroughPage(StemmedPageSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = selectors.partnership_rows(
+        from citypartners.geo.views import partnerships_map
+
+        rows = selectors.partnership_rows(
             request=request, locale_id=self.locale_id, owner_id=self.authority_id
+        )
+        context["partnerships"] = rows
+        context["city_map"] = partnerships_map(
+            rows, link=lambda row: f"#borough-partners-{row.city.slug}"
         )
         return context
 

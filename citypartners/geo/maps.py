@@ -1,0 +1,121 @@
+"""Maps of partner cities: points on the shipped base map, none hiding another.
+
+Everything is computed on the server; the page gets a plain SVG whose points are links.
+"""
+
+import math
+from dataclasses import dataclass
+
+from .projection import HEIGHT, WIDTH, project
+
+BERLIN = (13.4105, 52.5244)
+MIN_VIEW_WIDTH = 140.0  # map units: no closer than about Europe
+POINT_RADIUS = 0.0085  # of the view's width
+GAP = 0.5  # of the radius, between two points
+
+
+@dataclass
+class Marker:
+    key: str
+    label: str
+    url: str
+    x: float
+    y: float
+    ox: float  # where the city really is
+    oy: float
+
+    @property
+    def moved(self):
+        return abs(self.x - self.ox) > 0.01 or abs(self.y - self.oy) > 0.01
+
+
+@dataclass
+class CityMap:
+    view: tuple[float, float, float, float]
+    radius: float
+    markers: list[Marker]
+    berlin: tuple[float, float]
+    missing: int = 0  # cities without coordinates: only in the list beside the map
+    world_width: float = WIDTH
+    world_height: float = HEIGHT
+
+    @property
+    def viewbox(self):
+        return " ".join(f"{v:.1f}" for v in self.view)
+
+    @property
+    def stroke(self):
+        return self.radius / 3
+
+    @property
+    def berlin_box(self):
+        """Berlin's square: left, top and side."""
+        return (self.berlin[0] - self.radius, self.berlin[1] - self.radius, self.radius * 2)
+
+    @property
+    def label_size(self):
+        return self.radius * 2.4
+
+
+def _view(points):
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    width = max(x1 - x0, MIN_VIEW_WIDTH) * 1.15
+    height = max(y1 - y0, width * HEIGHT / WIDTH * 0.6) * 1.15
+    width = max(width, height * 1.6)  # never taller than wide
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    width, height = min(width, WIDTH), min(height, HEIGHT)
+    x = min(max(cx - width / 2, 0), WIDTH - width)
+    y = min(max(cy - height / 2, 0), HEIGHT - height)
+    return (x, y, width, height)
+
+
+def _spread(markers, fixed, distance, view):
+    """Push points apart until none is closer than `distance` to another (or to Berlin)."""
+    x0, y0, w, h = view
+    for _round in range(300):
+        moved = False
+        for i, a in enumerate(markers):
+            others = [(b.x, b.y) for j, b in enumerate(markers) if j != i] + fixed
+            for bx, by in others:
+                dx, dy = a.x - bx, a.y - by
+                gap = math.hypot(dx, dy)
+                if gap >= distance:
+                    continue
+                if gap < 1e-6:  # the same place: go off in a direction of its own
+                    angle = (i * 2.399963) % (2 * math.pi)
+                    dx, dy, gap = math.cos(angle), math.sin(angle), 1.0
+                push = (distance - gap) / 2 + distance * 0.01
+                a.x += dx / gap * push
+                a.y += dy / gap * push
+                moved = True
+            a.x = min(max(a.x, x0 + distance), x0 + w - distance)
+            a.y = min(max(a.y, y0 + distance), y0 + h - distance)
+        if not moved:
+            break
+
+
+def city_map(cities) -> CityMap | None:
+    """`cities`: (key, label, url, longitude, latitude) for each city; None without any."""
+    cities = list(cities)
+    placed = [
+        (key, label, url, *project(float(lon), float(lat)))
+        for key, label, url, lon, lat in cities
+        if lon is not None and lat is not None
+    ]
+    if not placed:
+        return None
+    berlin = project(*BERLIN)
+    view = _view([(x, y) for *_rest, x, y in placed] + [berlin])
+    radius = view[2] * POINT_RADIUS
+    markers = [Marker(key, label, url, x, y, x, y) for key, label, url, x, y in placed]
+    markers.sort(key=lambda m: (m.ox, m.oy, m.key))  # the same layout on every request
+    _spread(markers, [berlin], radius * (2 + GAP), view)
+    return CityMap(
+        view=view,
+        radius=radius,
+        markers=markers,
+        berlin=berlin,
+        missing=len(cities) - len(placed),
+    )
