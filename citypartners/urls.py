@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citypartners.accounts import views as account_views
+from citypartners.opendata import views as opendata_views
 from citypartners.opendata.api import api
 from citypartners.search import views as search_views
 
@@ -20,6 +21,17 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    re_path(
+        r"^opendata/(?P<entity>cities|partnerships|activities|projects|organisations)\.csv$",
+        opendata_views.download_csv,
+        name="opendata_csv",
+    ),
+    path(
+        "opendata/partner-cities.geojson",
+        opendata_views.download_geojson,
+        name="opendata_geojson",
+    ),
+    path("opendata/catalog.jsonld", opendata_views.download_catalogue, name="opendata_catalogue"),
 ]
 
 if settings.DEBUG:
@@ -30,6 +42,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feeds/", include("citypartners.activities.urls")),
     path(_("search/"), search_views.search, name="search"),
+    path(_("open-data/"), opendata_views.open_data, name="open_data"),
+    path(_("open-data/api/"), opendata_views.api_docs, name="api_docs"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,7 +10,7 @@ from .projection import HEIGHT, WIDTH, project
 
 BERLIN = (13.4105, 52.5244)
 MIN_VIEW_WIDTH = 140.0  # map units: no closer than about Europe
-POINT_RADIUS = 0.0085  # of the view's width
+POINT_RADIUS = 0.006  # of the view's width
 GAP = 0.5  # of the radius, between two points
 
 

@@ -190,5 +190,12 @@ ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs
 PROPOSAL_RATE_LIMIT = (3, 60 * 60)
 # Open data API: requests per client address (anonymous), then 429.
 API_RATE_LIMIT = "300/m"
+# The licence of the open data downloads and the API, and whom to name as the source.
+OPEN_DATA_LICENCE = {
+    "uri": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+    "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    "url": "https://www.govdata.de/dl-de/by-2-0",
+}
+OPEN_DATA_PUBLISHER = "Land Berlin, Senatskanzlei"
 # Contact people without a link to any partnership for this long are flagged for deletion.
 CONTACT_RETENTION_DAYS = 3 * 365

@@ -58,7 +58,14 @@ def activity_view_urls():
     for model in (GetInvolvedPage, AccessibilityPage):  # the confirmation pages
         for page in model.objects.live().order_by("locale__language_code"):
             urls.append(page.url + page.reverse_subpage("thanks"))
-    return urls + ["/de/suche/?q=Warschau", "/en/search/?q=Warsaw"]
+    return urls + [
+        "/de/suche/?q=Warschau",
+        "/en/search/?q=Warsaw",
+        "/de/offene-daten/",
+        "/en/open-data/",
+        "/de/offene-daten/api/",
+        "/en/open-data/api/",
+    ]
 
 
 def all_public_urls():

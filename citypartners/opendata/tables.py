@@ -1,0 +1,209 @@
+"""The CSV tables of the open data: one file per entity, UTF-8, the same columns for export
+and import (cities, partnerships, activities; projects and organisations are export only)."""
+
+import csv
+import datetime
+import html
+import io
+import re
+
+from citypartners.activities.models import Activity
+from citypartners.activities.selectors import activities_public
+from citypartners.organisations.models import Organisation
+from citypartners.partnerships.models import City
+from citypartners.partnerships.selectors import partnerships_annotated
+from citypartners.projects.models import Project
+
+COLUMNS = {
+    "cities": [
+        "slug",
+        "name_de",
+        "name_en",
+        "name_local",
+        "country_code",
+        "latitude",
+        "longitude",
+        "geonames_id",
+        "wikidata_id",
+    ],
+    "partnerships": [
+        "owner",
+        "city",
+        "kind",
+        "since",
+        "since_precision",
+        "status",
+        "status_since",
+        "verified",
+        "focus_areas",
+    ],
+    "activities": [
+        "slug",
+        "owner",
+        "title_de",
+        "title_en",
+        "kind",
+        "status",
+        "all_day",
+        "start_date",
+        "start_time",
+        "end_date",
+        "end_time",
+        "timezone",
+        "place_de",
+        "place_en",
+        "partnerships",
+        "focus_areas",
+        "registration_url",
+        "description_de",
+        "description_en",
+    ],
+    "projects": [
+        "slug",
+        "owner",
+        "title_de",
+        "title_en",
+        "status",
+        "start_date",
+        "end_date",
+        "partnerships",
+        "focus_areas",
+        "description_de",
+        "description_en",
+    ],
+    "organisations": [
+        "slug",
+        "owner",
+        "name",
+        "type",
+        "city",
+        "website",
+        "partnerships",
+        "focus_areas",
+        "description_de",
+        "description_en",
+    ],
+}
+LIST_SEPARATOR = "|"
+
+
+def rich_text_to_plain(value: str) -> str:
+    """Paragraphs of rich text as plain text, one blank line between them."""
+    if not value:
+        return ""
+    text = re.sub(r"<br\s*/?>", "\n", value)
+    text = re.sub(r"</p>\s*<p[^>]*>", "\n\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).strip()
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _slugs(items):
+    return LIST_SEPARATOR.join(sorted(item.slug for item in items))
+
+
+def _partnership_keys(partnerships):
+    return LIST_SEPARATOR.join(sorted(f"{p.owner.slug}:{p.city.slug}" for p in partnerships))
+
+
+def rows(entity: str):
+    """The rows of one table, as lists of strings in COLUMNS order."""
+    if entity == "cities":
+        for city in City.objects.filter(partnerships__isnull=False).distinct().order_by("slug"):
+            yield [_text(getattr(city, column)) for column in COLUMNS["cities"]]
+    elif entity == "partnerships":
+        queryset = partnerships_annotated().prefetch_related("focus_areas")
+        for p in queryset.order_by("owner__slug", "city__slug"):
+            yield [
+                p.owner.slug,
+                p.city.slug,
+                p.kind,
+                _text(p.since),
+                p.since_precision or "",
+                p.current_status or "",
+                _text(p.current_status_since),
+                _text(p.verified),
+                _slugs(p.focus_areas.all()),
+            ]
+    elif entity == "activities":
+        queryset = activities_public().select_related("owner").order_by("slug")
+        for a in queryset:
+            yield [
+                a.slug,
+                a.owner.slug if a.owner_id else "",
+                a.title_de,
+                a.title_en,
+                a.kind.slug,
+                a.status,
+                _text(a.all_day),
+                _text(a.start_date),
+                _text(a.start_time),
+                _text(a.end_date),
+                _text(a.end_time),
+                a.timezone,
+                a.place_de,
+                a.place_en,
+                _partnership_keys(p for p in a.partnerships.all()),
+                _slugs(a.focus_areas.all()),
+                a.registration_url,
+                rich_text_to_plain(a.description_de),
+                rich_text_to_plain(a.description_en),
+            ]
+    elif entity == "projects":
+        queryset = Project.objects.select_related("owner").prefetch_related(
+            "focus_areas", "partnerships__owner", "partnerships__city"
+        )
+        for p in queryset.order_by("slug"):
+            yield [
+                p.slug,
+                p.owner.slug if p.owner_id else "",
+                p.title_de,
+                p.title_en,
+                p.status,
+                _text(p.start_date),
+                _text(p.end_date),
+                _partnership_keys(p.partnerships.all()),
+                _slugs(p.focus_areas.all()),
+                rich_text_to_plain(p.description_de),
+                rich_text_to_plain(p.description_en),
+            ]
+    elif entity == "organisations":
+        queryset = Organisation.objects.select_related("owner", "city").prefetch_related(
+            "focus_areas", "partnerships__owner", "partnerships__city"
+        )
+        for o in queryset.order_by("slug"):
+            yield [
+                o.slug,
+                o.owner.slug if o.owner_id else "",
+                o.name,
+                o.type,
+                o.city.slug,
+                o.website,
+                _partnership_keys(o.partnerships.all()),
+                _slugs(o.focus_areas.all()),
+                rich_text_to_plain(o.description_de),
+                rich_text_to_plain(o.description_en),
+            ]
+    else:
+        raise KeyError(entity)
+
+
+def csv_text(entity: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS[entity])
+    writer.writerows(rows(entity))
+    return out.getvalue()
+
+
+def activity_partnerships(activity: Activity):
+    return _partnership_keys(activity.partnerships.all())

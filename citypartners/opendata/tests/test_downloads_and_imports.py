@@ -1,0 +1,197 @@
+"""Downloads (CSV, GeoJSON, the DCAT catalogue) and imports (CSV with a dry run, Wikidata)."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from citypartners.activities.models import Activity
+from citypartners.contacts.models import ContactPerson
+from citypartners.opendata.imports import import_csv
+from citypartners.opendata.tables import COLUMNS, csv_text
+from citypartners.partnerships.models import City, Partnership
+
+pytestmark = pytest.mark.django_db
+
+ENTITIES = ["cities", "partnerships", "activities", "projects", "organisations"]
+
+
+@pytest.mark.parametrize("entity", ENTITIES)
+def test_each_table_downloads_as_utf8_csv(client, entity):
+    response = client.get(f"/opendata/{entity}.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert rows[0] == COLUMNS[entity] and len(rows) > 2
+    assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_downloads_hold_no_personal_data(client):
+    text = "".join(client.get(f"/opendata/{e}.csv").content.decode() for e in ENTITIES)
+    text += client.get("/opendata/partner-cities.geojson").content.decode()
+    for person in ContactPerson.objects.all():
+        assert person.name not in text and person.email not in text
+
+
+def test_the_geojson_is_valid_and_has_owner_since_and_status(client):
+    data = json.loads(client.get("/opendata/partner-cities.geojson").content)
+    assert data["type"] == "FeatureCollection" and data["features"]
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        for p in feature["properties"]["partnerships"]:
+            assert set(p) == {"owner", "kind", "since", "status"}
+    paris = next(f for f in data["features"] if f["id"] == "paris")
+    assert paris["properties"]["partnerships"][0]["owner"] == "land-berlin"
+    moscow = next(f for f in data["features"] if f["id"] == "moscow")
+    assert moscow["properties"]["partnerships"][0]["status"] == "suspended"
+
+
+def test_the_catalogue_describes_every_dataset_with_the_licence(client):
+    response = client.get("/opendata/catalog.jsonld")
+    catalogue = response.json()
+    assert catalogue["@type"] == "dcat:Catalog"
+    assert len(catalogue["dcat:dataset"]) == 5
+    for dataset in catalogue["dcat:dataset"]:
+        assert dataset["dct:license"]["@id"] == "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+        assert {t["@language"] for t in dataset["dct:title"]} == {"de", "en"}
+        for distribution in dataset["dcat:distribution"]:
+            url = distribution["dcat:downloadURL"]["@id"].replace("http://testserver", "")
+            assert client.get(url).status_code == 200, url
+    page = client.get("/de/offene-daten/").content.decode()
+    assert 'type="application/ld+json"' in page and "Datenlizenz Deutschland" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_csv_round_trip_into_an_empty_database_gives_the_same_tables(berlin_data):
+    from citypartners.demo.loader import BerlinLoader
+
+    first = {e: csv_text(e) for e in ("cities", "partnerships", "activities")}
+    # An empty database: only the reference data (owners, focus areas, kinds) is there.
+    call_command("flush", "--no-input", verbosity=0)
+    loader = BerlinLoader()
+    loader.load_reference()
+    loader.data_dir  # noqa: B018
+    for row in csv.DictReader(open(loader.data_dir / "activity_kinds.csv", encoding="utf-8")):
+        from citypartners.activities.models import ActivityKind
+
+        ActivityKind.objects.create(
+            slug=row["slug"], name_de=row["name_de"], name_en=row["name_en"]
+        )
+    assert not City.objects.exists() and not Activity.objects.exists()
+    for entity in ("cities", "partnerships", "activities"):
+        report = import_csv(entity, first[entity].encode(), dry_run=False)
+        assert report.ok, [str(p) for p in report.problems[:5]]
+    assert {e: csv_text(e) for e in first} == first
+    # The same files again change nothing.
+    for entity in ("cities", "partnerships", "activities"):
+        report = import_csv(entity, first[entity].encode(), dry_run=False)
+        assert report.created == report.updated == 0 and report.unchanged == report.rows
+
+
+def _with(entity, change):
+    rows = list(csv.reader(io.StringIO(csv_text(entity))))
+    change(rows)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _set(rows, row, column, value):
+    rows[row][rows[0].index(column)] = value
+
+
+BROKEN = [
+    (
+        "wrong encoding",
+        "cities",
+        lambda: csv_text("cities").replace("Moskau", "Köln").encode("latin-1", errors="replace"),
+        "UTF-8",
+    ),
+    (
+        "missing column",
+        "cities",
+        lambda: _with("cities", lambda r: [row.pop(4) for row in r]),
+        "country_code",
+    ),
+    (
+        "bad date",
+        "partnerships",
+        lambda: _with("partnerships", lambda r: _set(r, 3, "since", "31.12.1999")),
+        "Zeile 4, Spalte „since“",
+    ),
+    (
+        "unknown city",
+        "partnerships",
+        lambda: _with("partnerships", lambda r: _set(r, 2, "city", "atlantis")),
+        "atlantis",
+    ),
+    (
+        "bad country",
+        "cities",
+        lambda: _with("cities", lambda r: _set(r, 5, "country_code", "XX")),
+        "Spalte „country_code“",
+    ),
+    (
+        "bad time zone",
+        "activities",
+        lambda: _with("activities", lambda r: _set(r, 2, "timezone", "Mars/Olympus")),
+        "Mars/Olympus",
+    ),
+    (
+        "unknown partnership",
+        "activities",
+        lambda: _with("activities", lambda r: _set(r, 3, "partnerships", "mitte:atlantis")),
+        "mitte:atlantis",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,entity,make,message", BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_file_is_reported_by_row_and_column_and_imports_nothing(
+    name, entity, make, message
+):
+    before = (City.objects.count(), Partnership.objects.count(), Activity.objects.count())
+    names = list(City.objects.values_list("name_de", flat=True))
+    report = import_csv(entity, make(), dry_run=False)
+    assert not report.ok
+    assert message in " ".join(str(p) for p in report.problems)
+    assert (City.objects.count(), Partnership.objects.count(), Activity.objects.count()) == before
+    assert list(City.objects.values_list("name_de", flat=True)) == names
+
+
+def test_ten_thousand_rows_with_one_bad_one_import_nothing():
+    header = ",".join(COLUMNS["cities"])
+    lines = [header] + [
+        f"example-town-{n},Beispielstadt {n},Example town {n},,DE,50.1,8.6,," for n in range(10_000)
+    ]
+    lines[7_777] = lines[7_777].replace(",DE,", ",XX,")
+    report = import_csv("cities", "\n".join(lines).encode(), dry_run=False)
+    assert report.rows == 10_000 and len(report.problems) == 1
+    assert "Zeile 7778" in str(report.problems[0])
+    assert not City.objects.filter(slug__startswith="example-town-").exists()
+    lines[7_777] = lines[7_777].replace(",XX,", ",DE,")
+    dry = import_csv("cities", "\n".join(lines).encode(), dry_run=True)
+    assert dry.ok and dry.created == 10_000
+    assert not City.objects.filter(slug__startswith="example-town-").exists()
+    done = import_csv("cities", "\n".join(lines).encode(), dry_run=False)
+    assert (
+        done.created == 10_000
+        and City.objects.filter(slug__startswith="example-town-").count() == 10_000
+    )
+
+
+def test_the_import_command_checks_first(tmp_path):
+    good = tmp_path / "cities.csv"
+    good.write_bytes(csv_text("cities").encode())
+    out = io.StringIO()
+    call_command("import_csv", "cities", str(good), "--dry-run", stdout=out)
+    assert "keine Probleme" in out.getvalue() or "no problems" in out.getvalue()
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"slug,name\nx,y\n")
+    with pytest.raises(CommandError):
+        call_command("import_csv", "cities", str(bad), stderr=io.StringIO())

@@ -1,0 +1,165 @@
+"""The Open data page, the API documentation page and the downloads."""
+
+import json
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from citypartners.partnerships.selectors import partnerships_annotated
+
+from . import catalogue, tables
+from .api import api
+
+DOWNLOADS = ("cities", "partnerships", "activities", "projects", "organisations")
+
+
+@require_GET
+def download_csv(request, entity):
+    response = HttpResponse(tables.csv_text(entity), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="citypartners-{entity}.csv"'
+    return response
+
+
+def geojson_data():
+    """The partner cities as GeoJSON points, each with its partnerships."""
+    by_city = {}
+    for p in partnerships_annotated().order_by("city__slug", "owner__slug"):
+        if p.city.latitude is None or p.city.longitude is None:
+            continue
+        feature = by_city.setdefault(
+            p.city.slug,
+            {
+                "type": "Feature",
+                "id": p.city.slug,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(p.city.longitude), float(p.city.latitude)],
+                },
+                "properties": {
+                    "slug": p.city.slug,
+                    "name_de": p.city.name_de,
+                    "name_en": p.city.name_en,
+                    "country_code": p.city.country_code,
+                    "geonames_id": p.city.geonames_id,
+                    "partnerships": [],
+                },
+            },
+        )
+        feature["properties"]["partnerships"].append(
+            {
+                "owner": p.owner.slug,
+                "kind": p.kind,
+                "since": p.since.isoformat() if p.since else None,
+                "status": p.current_status,
+            }
+        )
+    return {"type": "FeatureCollection", "features": list(by_city.values())}
+
+
+@require_GET
+def download_geojson(request):
+    response = JsonResponse(geojson_data(), content_type="application/geo+json")
+    response["Content-Disposition"] = 'attachment; filename="citypartners-partner-cities.geojson"'
+    return response
+
+
+@require_GET
+def download_catalogue(request):
+    return JsonResponse(
+        catalogue.dcat(request),
+        content_type="application/ld+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def open_data(request):
+    return render(
+        request,
+        "opendata/open_data.html",
+        {
+            "downloads": [(entity, reverse("opendata_csv", args=[entity])) for entity in DOWNLOADS],
+            "geojson_url": reverse("opendata_geojson"),
+            "catalogue_url": reverse("opendata_catalogue"),
+            "catalogue_json": json.dumps(catalogue.dcat(request), ensure_ascii=False),
+            "licence": settings.OPEN_DATA_LICENCE,
+            "publisher": settings.OPEN_DATA_PUBLISHER,
+            "feeds": [
+                (
+                    translation.gettext("All activities"),
+                    f"/{translation.get_language()}/feeds/activities.ics",
+                ),
+            ],
+        },
+    )
+
+
+def api_docs(request):
+    """Human-readable documentation, generated from the same OpenAPI description."""
+    schema = api.get_openapi_schema()
+    components = schema.get("components", {}).get("schemas", {})
+    operations = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            response = operation["responses"].get("200", {})
+            ref = (
+                response.get("content", {})
+                .get("application/json", {})
+                .get("schema", {})
+                .get("$ref", "")
+            )
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": "/api/v1" + path if not path.startswith("/api/") else path,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "where": p["in"],
+                            "required": p.get("required", False),
+                            "type": _type(p.get("schema", {})),
+                            "description": p.get("description", "")
+                            or p.get("schema", {}).get("description", ""),
+                        }
+                        for p in operation.get("parameters", [])
+                    ],
+                    "returns": ref.rsplit("/", 1)[-1],
+                }
+            )
+    shapes = [
+        {
+            "name": name,
+            "fields": [
+                {"name": field, "type": _type(spec), "description": spec.get("description", "")}
+                for field, spec in body.get("properties", {}).items()
+            ],
+        }
+        for name, body in sorted(components.items())
+    ]
+    return render(
+        request,
+        "opendata/api_docs.html",
+        {"info": schema["info"], "operations": operations, "shapes": shapes},
+    )
+
+
+def _type(spec):
+    if "$ref" in spec:
+        return spec["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in spec:
+        return " | ".join(_type(s) for s in spec["anyOf"])
+    if "enum" in spec:
+        return " | ".join(str(v) for v in spec["enum"])
+    if spec.get("type") == "array":
+        return f"list of {_type(spec.get('items', {}))}"
+    kind = spec.get("type", "")
+    if spec.get("format"):
+        kind += f" ({spec['format']})"
+    if "minimum" in spec or "maximum" in spec:
+        kind += f" {spec.get('minimum', '')}–{spec.get('maximum', '')}"
+    return kind
