@@ -597,3 +597,156 @@ def import_csv(entity: str, data: bytes, *, dry_run: bool) -> Report:
 
 class _RollBack(Exception):
     pass
+
+
+# --- Wikidata twin towns ------------------------------------------------------------------
+
+WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
+POINT = re.compile(r"^Point\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)$")
+WIKIDATA_QUERY = """SELECT DISTINCT ?twin ?labelDe ?labelEn ?countryCode ?geonames ?coord WHERE {
+  wd:Q64 wdt:P190 ?twin .                      # Q64: Berlin; P190: twinned administrative body
+  OPTIONAL { ?twin wdt:P17 ?country . ?country wdt:P297 ?countryCode . }
+  OPTIONAL { ?twin wdt:P1566 ?geonames . }
+  OPTIONAL { ?twin wdt:P625 ?coord . }
+  OPTIONAL { ?twin rdfs:label ?labelDe . FILTER(LANG(?labelDe) = "de") }
+  OPTIONAL { ?twin rdfs:label ?labelEn . FILTER(LANG(?labelEn) = "en") }
+}"""
+
+
+def _value(binding, *names):
+    for name in names:
+        if name in binding and isinstance(binding[name], dict):
+            return str(binding[name].get("value", "")).strip()
+    return ""
+
+
+def import_wikidata(data: bytes, *, owner_slug: str, dry_run: bool) -> Report:
+    """Partner cities of one owner from the JSON that the Wikidata query service returns for
+    P190 (see WIKIDATA_QUERY). Cities are matched by Wikidata id, then by GeoNames id;
+    unknown ones are added. New partnerships are marked as not verified."""
+    import json
+
+    from citypartners.partnerships.services import city_slug_free
+
+    report = Report(entity="wikidata", dry_run=dry_run)
+    owner = Authority.objects.filter(slug=owner_slug).first()
+    if owner is None:
+        report.problems.append(Problem(0, "", _("There is no owner “%(v)s”.") % {"v": owner_slug}))
+        return report
+    try:
+        bindings = json.loads(data.decode("utf-8"))["results"]["bindings"]
+        assert isinstance(bindings, list)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AssertionError):
+        report.problems.append(
+            Problem(
+                0, "", _("This is not the JSON of a Wikidata query result (results → bindings).")
+            )
+        )
+        return report
+    plans, seen = [], {}
+    for number, binding in enumerate(bindings, start=1):
+        row = _Row(number, {}, report.problems)
+        twin = _value(binding, "twin", "item", "city")
+        match = WIKIDATA_ENTITY.match(twin)
+        if not match:
+            row.problem("twin", _("“%(v)s” is not a Wikidata entity address.") % {"v": twin})
+            continue
+        qid = match.group(1)
+        if qid in seen:
+            continue  # the query service repeats a city for each extra value
+        seen[qid] = number
+        plan = {
+            "qid": qid,
+            "name_de": _value(binding, "labelDe", "twinLabelDe") or _value(binding, "twinLabel"),
+            "name_en": _value(binding, "labelEn", "twinLabelEn") or _value(binding, "twinLabel"),
+            "country_code": _value(binding, "countryCode").upper(),
+            "geonames_id": None,
+            "latitude": None,
+            "longitude": None,
+        }
+        geonames = _value(binding, "geonames")
+        if geonames:
+            if geonames.isdigit():
+                plan["geonames_id"] = int(geonames)
+            else:
+                row.problem("geonames", _("“%(v)s” is not a whole number.") % {"v": geonames})
+        coord = _value(binding, "coord")
+        if coord:
+            point = POINT.match(coord)
+            if point and -180 <= float(point[1]) <= 180 and -90 <= float(point[2]) <= 90:
+                plan["longitude"] = Decimal(point[1]).quantize(Decimal("0.0001"))
+                plan["latitude"] = Decimal(point[2]).quantize(Decimal("0.0001"))
+            else:
+                row.problem(
+                    "coord", _("“%(v)s” is not a point like Point(2.35 48.85).") % {"v": coord}
+                )
+        plans.append((number, row, plan))
+    report.rows = len(plans)
+    by_qid = {c.wikidata_id: c for c in City.objects.exclude(wikidata_id=None)}
+    by_geonames = {c.geonames_id: c for c in City.objects.exclude(geonames_id=None)}
+    for _number, row, plan in plans:
+        city = by_qid.get(plan["qid"]) or by_geonames.get(plan["geonames_id"])
+        plan["city"] = city
+        if city is None:
+            if not plan["country_code"]:
+                row.problem("countryCode", _("is empty, but a new city needs its country."))
+            else:
+                try:
+                    validate_country_code(plan["country_code"])
+                except ValidationError as error:
+                    row.problem("countryCode", " ".join(error.messages))
+            if not (plan["name_en"] or plan["name_de"]):
+                row.problem("labelEn", _("is empty, but a new city needs a name."))
+    if report.problems:
+        return report
+    try:
+        with transaction.atomic():
+            for _number, _row, plan in plans:
+                _apply_twin(plan, owner, report, city_slug_free)
+            if dry_run:
+                raise _RollBack
+    except _RollBack:
+        pass
+    return report
+
+
+def _apply_twin(plan, owner, report, city_slug_free):
+    city = plan["city"]
+    changed = False
+    if city is None:
+        name_en = plan["name_en"] or plan["name_de"]
+        city = City(
+            slug=city_slug_free(name_en, plan["country_code"]),
+            name_en=name_en,
+            name_de=plan["name_de"] or name_en,
+            country_code=plan["country_code"],
+            latitude=plan["latitude"],
+            longitude=plan["longitude"],
+            geonames_id=plan["geonames_id"],
+            wikidata_id=plan["qid"],
+        )
+        city.full_clean()
+        city.save()
+        changed = True
+    elif (
+        city.wikidata_id != plan["qid"]
+        and not City.objects.filter(wikidata_id=plan["qid"]).exists()
+    ):
+        city.wikidata_id = plan["qid"]
+        city.save(update_fields=["wikidata_id"])
+        changed = True
+    if not Partnership.objects.filter(owner=owner, city=city).exists():
+        partnership = Partnership(
+            owner=owner,
+            city=city,
+            verified=False,
+            editor_note=_("From Wikidata (P190, %(qid)s); founding date still to be added.")
+            % {"qid": plan["qid"]},
+        )
+        partnership.full_clean()
+        partnership.save()
+        report.created += 1
+    elif changed:
+        report.updated += 1
+    else:
+        report.unchanged += 1

@@ -110,6 +110,8 @@ RULES = [
         STATE_STAFF,
     ),
     (r"partnership_network$", {SE, SM, BE, RV}, {SE, SM, BE, RV}),
+    # Imports write records of any owner: the state's staff.
+    (r"opendata_import$", STATE_STAFF, None),
     # Shared reference data: state staff keep it, borough editors may add a city.
     (REFERENCE + r":(list|list_results)$", {SE, SM, BE, RV}, None),
     (r"wagtailsnippetchoosers_partnerships_city:create$", CONTENT, None),

@@ -195,3 +195,86 @@ def test_the_import_command_checks_first(tmp_path):
     bad.write_bytes(b"slug,name\nx,y\n")
     with pytest.raises(CommandError):
         call_command("import_csv", "cities", str(bad), stderr=io.StringIO())
+
+
+SAMPLE = (
+    __import__("pathlib").Path(__file__).parent / "data" / "wikidata-p190-sample.json"
+).read_bytes()
+
+
+def test_wikidata_twin_towns_start_a_new_owners_list():
+    from citypartners.opendata.imports import import_wikidata
+
+    owner = "spandau"
+    before = Partnership.objects.filter(owner__slug=owner).count()
+    dry = import_wikidata(SAMPLE, owner_slug=owner, dry_run=True)
+    assert dry.ok and dry.rows == 3  # Paris comes twice in the query result
+    assert Partnership.objects.filter(owner__slug=owner).count() == before
+    done = import_wikidata(SAMPLE, owner_slug=owner, dry_run=False)
+    assert done.ok
+    twins = Partnership.objects.filter(
+        owner__slug=owner, city__wikidata_id__in=["Q90", "Q1085", "Q1741"]
+    )
+    assert twins.count() == 3 and not twins.filter(verified=True).exists()
+    paris = City.objects.get(wikidata_id="Q90")
+    assert paris.slug == "paris"  # matched by its GeoNames id, not added again
+    assert City.objects.filter(geonames_id=2988507).count() == 1
+    again = import_wikidata(SAMPLE, owner_slug=owner, dry_run=False)
+    assert again.created == 0 and again.unchanged == 3
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"<html>not json</html>", "results"),
+        (b'{"results": {"bindings": [{"twin": {"value": "https://example.org/Q1"}}]}}', "Wikidata"),
+        (
+            b'{"results": {"bindings": [{"twin": {"value": "http://www.wikidata.org/entity/Q99999999"},'
+            b' "labelEn": {"value": "Nowhere"}}]}}',
+            "countryCode",
+        ),
+    ],
+)
+def test_a_broken_wikidata_file_changes_nothing(data, message):
+    from citypartners.opendata.imports import import_wikidata
+
+    cities, partnerships = City.objects.count(), Partnership.objects.count()
+    report = import_wikidata(data, owner_slug="mitte", dry_run=False)
+    assert not report.ok and message in " ".join(str(p) for p in report.problems)
+    assert (City.objects.count(), Partnership.objects.count()) == (cities, partnerships)
+
+
+def test_the_back_office_import_screen_checks_then_imports(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from citypartners.accounts.services import account_create
+
+    client.force_login(
+        account_create(
+            email="m@example.org", password="a long and careful passphrase", role="state-moderator"
+        )
+    )
+    page = client.get("/admin/import/")
+    assert page.status_code == 200 and "P190" in page.content.decode()
+    checked = client.post(
+        "/admin/import/",
+        {
+            "kind": "wikidata",
+            "owner": "spandau",
+            "dry_run": "on",
+            "file": SimpleUploadedFile("q.json", SAMPLE),
+        },
+    )
+    assert "Noch wurde nichts importiert" in checked.content.decode()
+    assert not Partnership.objects.filter(owner__slug="spandau", city__slug="paris").exists()
+    imported = client.post(
+        "/admin/import/",
+        {"kind": "wikidata", "owner": "spandau", "file": SimpleUploadedFile("q.json", SAMPLE)},
+    )
+    assert "importiert" in imported.content.decode()
+    assert Partnership.objects.filter(owner__slug="spandau", city__slug="paris").exists()
+    broken = client.post(
+        "/admin/import/",
+        {"kind": "cities", "dry_run": "on", "file": SimpleUploadedFile("c.csv", b"slug;name\n")},
+    )
+    assert "Diese Spalten fehlen" in broken.content.decode()
