@@ -72,13 +72,31 @@ def _view(points):
 
 
 def _spread(markers, fixed, distance, view):
-    """Push points apart until none is closer than `distance` to another (or to Berlin)."""
+    """Push points apart until none is closer than `distance` to another (or to Berlin).
+
+    Each round looks only at neighbours in a grid of `distance`-sized cells.
+    """
     x0, y0, w, h = view
     for _round in range(300):
+        grid = {}
+        for index, m in enumerate(markers):
+            grid.setdefault((int(m.x // distance), int(m.y // distance)), []).append(index)
         moved = False
         for i, a in enumerate(markers):
-            others = [(b.x, b.y) for j, b in enumerate(markers) if j != i] + fixed
-            for bx, by in others:
+            cx, cy = int(a.x // distance), int(a.y // distance)
+            near = [
+                (markers[j].x, markers[j].y)
+                for gx in (cx - 1, cx, cx + 1)
+                for gy in (cy - 1, cy, cy + 1)
+                for j in grid.get((gx, gy), ())
+                if j != i
+            ]
+            near += [
+                (fx, fy)
+                for fx, fy in fixed
+                if abs(fx - a.x) < distance and abs(fy - a.y) < distance
+            ]
+            for bx, by in near:
                 dx, dy = a.x - bx, a.y - by
                 gap = math.hypot(dx, dy)
                 if gap >= distance:

@@ -150,7 +150,7 @@ RULES = [
     (r"wagtailadmin_pages:.*$", STATE_STAFF, None),
     # Whoever writes text may link to pages.
     (r"wagtailadmin_choose_page(_child|_search|_chosen_multiple)?$", CONTENT, None),
-    (r"wagtailadmin_api:pages:(listing|find)$", CONTENT, None),
+    (r"wagtailadmin_api:pages:listing$", CONTENT, None),
     (r"wagtailadmin_api:pages:.*$", STATE_STAFF, None),
     (
         r"wagtailadmin_reports:(locked_pages|aging_pages|page_types_usage|workflow|workflow_tasks)"

@@ -1,6 +1,7 @@
 """Each public page runs the same number of queries whatever the number of partnerships."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -81,4 +82,4 @@ def test_query_count_is_the_same_with_19_and_500_partnerships(
     large = _count(client, url)
     assert large == small, f"{name}: {small} queries with 19, {large} with 500 partnerships"
     if name == "overview":
-        assert client.get(url).content.decode().count("<tr>") == 501
+        assert len(re.findall(r"<tr[\s>]", client.get(url).content.decode())) == 501
