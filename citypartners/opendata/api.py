@@ -96,6 +96,16 @@ def _note(request, text):
     request.api_notes = [*getattr(request, "api_notes", []), text]
 
 
+def _record(request, response, found, serialize, lang, missing):
+    """One record in the asked language, or 404 with `missing` as the message."""
+    if found is None:
+        return Status(404, {"detail": missing})
+    lang = _language(request, lang)
+    response["Content-Language"] = lang
+    with translation.override(lang):
+        return serialize(found)
+
+
 def _one(request, model, label, slug):
     """The record with this slug, or None with a note for the client."""
     found = model.objects.filter(slug=slug).first()
@@ -173,12 +183,7 @@ def cities(
 )
 def city(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _cities().filter(slug=slug).first()
-    if found is None:
-        return Status(404, {"detail": f"No partner city “{slug}”."})
-    lang = _language(request, lang)
-    response["Content-Language"] = lang
-    with translation.override(lang):
-        return _city(found)
+    return _record(request, response, found, _city, lang, f"No partner city “{slug}”.")
 
 
 # --- partnerships ---------------------------------------------------------------------
@@ -281,12 +286,9 @@ def partnership(
     request: HttpRequest, response: HttpResponse, partnership_id: int, lang: Lang | None = None
 ):
     found = _partnerships().filter(pk=partnership_id).first()
-    if found is None:
-        return Status(404, {"detail": f"No partnership {partnership_id}."})
-    lang = _language(request, lang)
-    response["Content-Language"] = lang
-    with translation.override(lang):
-        return _partnership(found)
+    return _record(
+        request, response, found, _partnership, lang, f"No partnership {partnership_id}."
+    )
 
 
 # --- activities -----------------------------------------------------------------------
@@ -383,12 +385,7 @@ def activities(
 )
 def activity(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _activities().filter(slug=slug).first()
-    if found is None:
-        return Status(404, {"detail": f"No published activity “{slug}”."})
-    lang = _language(request, lang)
-    response["Content-Language"] = lang
-    with translation.override(lang):
-        return _activity(found)
+    return _record(request, response, found, _activity, lang, f"No published activity “{slug}”.")
 
 
 # --- projects and organisations ---------------------------------------------------------
@@ -474,12 +471,7 @@ def projects(
 )
 def project(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _projects().filter(slug=slug).first()
-    if found is None:
-        return Status(404, {"detail": f"No project “{slug}”."})
-    lang = _language(request, lang)
-    response["Content-Language"] = lang
-    with translation.override(lang):
-        return _project(found)
+    return _record(request, response, found, _project, lang, f"No project “{slug}”.")
 
 
 def _organisation(o):
@@ -549,9 +541,4 @@ def organisations(
 )
 def organisation(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _organisations().filter(slug=slug).first()
-    if found is None:
-        return Status(404, {"detail": f"No organisation “{slug}”."})
-    lang = _language(request, lang)
-    response["Content-Language"] = lang
-    with translation.override(lang):
-        return _organisation(found)
+    return _record(request, response, found, _organisation, lang, f"No organisation “{slug}”.")
