@@ -505,7 +505,9 @@ def test_permission_matrix(role, records):
         nonlocal checked
         query = {}
         if url.view == "find":  # the admin API's lookup by id
-            query = {"id": records["page"].pk if "pages" in url.namespace else 1}
+            kind = url.namespace.rsplit(":", 1)[-1]  # pages, images or documents
+            record = {"pages": "page", "images": "image", "documents": "document"}[kind]
+            query = {"id": records[record].pk}
         # Screens for everyone, even before logging in, are asked for without a session.
         asking = anonymous if re.search(PUBLIC, url.name) else client
         response = getattr(asking, method)(path, query)

@@ -15,7 +15,22 @@ from citypartners.partnerships.models import Partnership
 EXAMPLES = 25
 
 
+@pytest.fixture
+def _keep_the_test_connection():
+    """Like Django's test client: requests must not close the test's database connection
+    (on PostgreSQL, Django would close it because the test runs inside a transaction)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("_keep_the_test_connection")
 def test_every_operation_keeps_to_its_description():
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     failures, calls = [], []
