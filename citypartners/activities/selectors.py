@@ -9,6 +9,9 @@ from citypartners.partnerships.models import Partnership
 
 from .models import Activity
 
+OPEN_START = datetime.date(1000, 1, 1)
+OPEN_END = datetime.date(9000, 12, 31)
+
 
 def activities_public():
     """Published, public activities with what lists show, in a fixed number of queries."""
@@ -39,9 +42,11 @@ def activities_filtered(
         queryset = queryset.filter(focus_areas=focus_area)
     if kind is not None:
         queryset = queryset.filter(kind=kind)
-    if date_from is not None:
+    # Dates at the edges of the calendar (0001-01-01, 9999-12-31) mean "no limit": as times of
+    # day in a time zone they would fall outside what a date can hold.
+    if date_from is not None and date_from > OPEN_START:
         queryset = queryset.filter(ends_at__gt=_day_start(date_from))
-    if date_to is not None:
+    if date_to is not None and date_to < OPEN_END:
         queryset = queryset.filter(starts_at__lt=_day_start(date_to + datetime.timedelta(days=1)))
     if text:
         queryset = queryset.filter(

@@ -96,6 +96,11 @@ def _note(request, text):
     request.api_notes = [*getattr(request, "api_notes", []), text]
 
 
+def _usable(value: str) -> bool:
+    """False for text no database field can hold (a NUL character): it matches nothing."""
+    return "\x00" not in value
+
+
 def _record(request, response, found, serialize, lang, missing):
     """One record in the asked language, or 404 with `missing` as the message."""
     if found is None:
@@ -108,7 +113,7 @@ def _record(request, response, found, serialize, lang, missing):
 
 def _one(request, model, label, slug):
     """The record with this slug, or None with a note for the client."""
-    found = model.objects.filter(slug=slug).first()
+    found = model.objects.filter(slug=slug).first() if _usable(slug) else None
     if found is None:
         _note(request, f"There is no {label} “{slug}”, so nothing matches.")
     return found
@@ -152,7 +157,10 @@ def _cities(request=None, owner=None, country=None):
     if owner:
         queryset = _narrow(request, queryset, "partnerships__owner", Authority, "owner", owner)
     if country:
-        queryset = queryset.filter(country_code=country.upper())
+        if _usable(country):
+            queryset = queryset.filter(country_code=country.upper())
+        else:
+            queryset = queryset.none()
     return queryset.distinct().prefetch_related("partnerships").order_by("name_en", "pk")
 
 
@@ -182,7 +190,7 @@ def cities(
     "/cities/{slug}/", response={200: schemas.City, 404: schemas.Error, **ERRORS}, tags=["cities"]
 )
 def city(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
-    found = _cities().filter(slug=slug).first()
+    found = _cities().filter(slug=slug).first() if _usable(slug) else None
     return _record(request, response, found, _city, lang, f"No partner city “{slug}”.")
 
 
@@ -384,7 +392,7 @@ def activities(
     tags=["activities"],
 )
 def activity(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
-    found = _activities().filter(slug=slug).first()
+    found = _activities().filter(slug=slug).first() if _usable(slug) else None
     return _record(request, response, found, _activity, lang, f"No published activity “{slug}”.")
 
 
@@ -470,7 +478,7 @@ def projects(
     tags=["projects"],
 )
 def project(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
-    found = _projects().filter(slug=slug).first()
+    found = _projects().filter(slug=slug).first() if _usable(slug) else None
     return _record(request, response, found, _project, lang, f"No project “{slug}”.")
 
 
@@ -540,5 +548,5 @@ def organisations(
     tags=["organisations"],
 )
 def organisation(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
-    found = _organisations().filter(slug=slug).first()
+    found = _organisations().filter(slug=slug).first() if _usable(slug) else None
     return _record(request, response, found, _organisation, lang, f"No organisation “{slug}”.")

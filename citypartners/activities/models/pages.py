@@ -81,6 +81,8 @@ class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
         try:
             year, month = (int(part) for part in request.GET.get("month", "").split("-"))
             first = datetime.date(year, month, 1)
+            if not selectors.OPEN_START <= first <= selectors.OPEN_END:
+                raise ValueError(first)  # its neighbours would not be dates
         except ValueError:
             if request.GET.get("month"):
                 month_error = _("Give the month as YYYY-MM, for example 2026-05.")

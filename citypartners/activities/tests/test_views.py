@@ -188,3 +188,10 @@ def test_pages_with_feeds_advertise_them(client):
     }
     city_head = _soup(client.get("/de/warschau/")).head
     assert city_head.find("link", type="text/calendar")["href"] == "/de/feeds/city/warsaw.ics"
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01"])
+def test_a_calendar_month_at_the_edge_of_time_gets_a_message(client, month):
+    response = client.get("/de/aktivitaeten/calendar/", {"month": month})
+    assert response.status_code == 200
+    assert "JJJJ-MM" in response.content.decode() or "YYYY-MM" in response.content.decode()

@@ -222,3 +222,35 @@ def test_no_personal_data_anywhere_in_the_api(client):
 def test_a_full_page_runs_a_fixed_number_of_queries(client, name, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         client.get(f"/api/v1/{name}/", {"limit": 200})
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/cities/a%00b/", "/api/v1/partnerships/?owner=%00", "/api/v1/cities/?country=D%00"],
+)
+def test_a_nul_character_matches_nothing_instead_of_failing(client, url):
+    response = client.get(url)
+    assert response.status_code in (200, 404)
+    if response.status_code == 200:
+        assert response.json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_from": "0001-01-01"},
+        {"date_to": "9999-12-31"},
+        {"date_from": "0001-01-01", "date_to": "9999-12-31"},
+    ],
+)
+def test_the_extreme_dates_work_as_open_ends(client, params):
+    response = client.get("/api/v1/activities/", params)
+    assert response.status_code == 200
+    assert response.json()["count"] == client.get("/api/v1/activities/").json()["count"]
+
+
+def test_extreme_founding_dates_filter_too(client):
+    response = client.get(
+        "/api/v1/partnerships/", {"since_from": "0001-01-01", "since_to": "9999-12-31"}
+    )
+    assert response.status_code == 200
