@@ -12,7 +12,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.models import IndexView, InspectView, RevisionsCompareView
 from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 ALL_OWNERS = "all"
 READ_ACTIONS = {"view"}
@@ -125,7 +125,7 @@ class OwnerCheckedViewMixin:
 
     @cached_property
     def _owner_policy(self):
-        return OwnerPermissionPolicy(self.model)
+        return policy_registry.get_by_type(self.model)
 
 
 class OwnedViewSetMixin:
@@ -143,7 +143,7 @@ class OwnedViewSetMixin:
     def owner_filter(self, request, queryset):
         if owner_scope(request.user) == ALL_OWNERS:
             return queryset
-        allowed = OwnerPermissionPolicy(self.model).instances_user_has_permission_for(
+        allowed = policy_registry.get_by_type(self.model).instances_user_has_permission_for(
             request.user, "view"
         )
         return queryset.filter(pk__in=allowed.values("pk"))

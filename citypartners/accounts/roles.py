@@ -4,7 +4,7 @@ Model permissions say which kinds of record a role may touch; the owner rules in
 ``permissions.py`` then narrow borough editors to their own borough's records.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -49,7 +49,6 @@ class Role:
     media_permissions: tuple = ()  # on the root collection
     borough_only: bool = False  # the account's organisation must be a borough
     state_only: bool = False  # the account's organisation must be the state
-    notes: list = field(default_factory=list)
 
 
 STATE_EDITOR_PERMISSIONS = [

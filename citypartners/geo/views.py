@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from citypartners.partnerships.countries import country_name
 
 from .maps import city_map
-from .timeline import partnership_timeline
 
 
 def _label(row):
@@ -28,7 +27,3 @@ def partnerships_map(rows, *, link):
         (row.city.slug, _label(row), link(row), row.city.longitude, row.city.latitude)
         for row in rows
     )
-
-
-def partnerships_timeline(rows):
-    return partnership_timeline(rows)

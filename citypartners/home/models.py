@@ -35,7 +35,8 @@ class HomePage(StemmedPageSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from citypartners.activities.models import ActivityIndexPage
         from citypartners.core.pages import section_urls
-        from citypartners.geo.views import partnerships_map, partnerships_timeline
+        from citypartners.geo.timeline import partnership_timeline
+        from citypartners.geo.views import partnerships_map
         from citypartners.partnerships.models import BoroughIndexPage, ProjectCooperationsPage
         from citypartners.projects.models import GetInvolvedPage
 
@@ -46,7 +47,7 @@ class HomePage(StemmedPageSearchMixin, Page):
         context["city_map"] = partnerships_map(
             rows, link=lambda row: row.page_url or f"#partner-cities-{row.city.slug}"
         )
-        context["timeline"] = partnerships_timeline(rows)
+        context["timeline"] = partnership_timeline(rows)
         sections = section_urls(
             request=request,
             locale_id=self.locale_id,

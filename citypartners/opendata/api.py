@@ -68,6 +68,7 @@ def _language(request, lang):
 
 
 def _page(request, response, queryset, serialize, *, limit, offset, lang):
+    lang = _language(request, lang)
     response["Content-Language"] = lang
     count = queryset.count()
     rows = list(queryset[offset : offset + limit])
@@ -182,7 +183,7 @@ def cities(
         _city,
         limit=limit,
         offset=offset,
-        lang=_language(request, lang),
+        lang=lang,
     )
 
 
@@ -281,7 +282,7 @@ def partnerships(
         _partnership,
         limit=limit,
         offset=offset,
-        lang=_language(request, lang),
+        lang=lang,
     )
 
 
@@ -326,12 +327,15 @@ def _activity(a):
     }
 
 
-def _activities():
-    return (
-        activities_public()
-        .select_related("owner", "project")
-        .prefetch_related("participating_organisations")
+def _with_links(activities):
+    """What an activity's answer shows besides what activities_public() loads."""
+    return activities.select_related("owner", "project").prefetch_related(
+        "participating_organisations"
     )
+
+
+def _activities():
+    return _with_links(activities_public())
 
 
 @api.get("/activities/", response={200: schemas.ActivityPage, **ERRORS}, tags=["activities"])
@@ -368,9 +372,7 @@ def activities(
         if given
     ):
         queryset = queryset.none()
-    queryset = queryset.select_related("owner", "project").prefetch_related(
-        "participating_organisations"
-    )
+    queryset = _with_links(queryset)
     if owner:
         queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
     if status:
@@ -382,7 +384,7 @@ def activities(
         _activity,
         limit=limit,
         offset=offset,
-        lang=_language(request, lang),
+        lang=lang,
     )
 
 
@@ -468,7 +470,7 @@ def projects(
         _project,
         limit=limit,
         offset=offset,
-        lang=_language(request, lang),
+        lang=lang,
     )
 
 
@@ -538,7 +540,7 @@ def organisations(
         _organisation,
         limit=limit,
         offset=offset,
-        lang=_language(request, lang),
+        lang=lang,
     )
 
 

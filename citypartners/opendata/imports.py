@@ -89,6 +89,10 @@ class _Row:
     def problem(self, column, message):
         self.problems.append(Problem(self.number, column, message))
 
+    def problems_in(self, columns):
+        """Whether this row already has a problem in one of `columns`."""
+        return any(p.row == self.number and p.column in columns for p in self.problems)
+
     def text(self, column, *, required=False, max_length=None):
         value = (self.values.get(column) or "").strip()
         if required and not value:
@@ -515,13 +519,6 @@ def _apply_activity(plan, report):
     activity.save()
     activity.save_revision().publish()
     report.updated += 1
-
-
-def _problems_in(self, columns):
-    return any(p.row == self.number and p.column in columns for p in self.problems)
-
-
-_Row.problems_in = _problems_in
 
 
 def _known():

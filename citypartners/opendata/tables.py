@@ -7,7 +7,6 @@ import html
 import io
 import re
 
-from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
 from citypartners.organisations.models import Organisation
 from citypartners.partnerships.models import City
@@ -203,7 +202,3 @@ def csv_text(entity: str) -> str:
     writer.writerow(COLUMNS[entity])
     writer.writerows(rows(entity))
     return out.getvalue()
-
-
-def activity_partnerships(activity: Activity):
-    return _partnership_keys(activity.partnerships.all())

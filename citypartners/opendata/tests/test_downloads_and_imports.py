@@ -75,7 +75,6 @@ def test_csv_round_trip_into_an_empty_database_gives_the_same_tables(berlin_data
     call_command("flush", "--no-input", verbosity=0)
     loader = BerlinLoader()
     loader.load_reference()
-    loader.data_dir  # noqa: B018
     for row in csv.DictReader(open(loader.data_dir / "activity_kinds.csv", encoding="utf-8")):
         from citypartners.activities.models import ActivityKind
 
