@@ -31,9 +31,12 @@ test: install lint migrations-check
 	$(PY) manage.py compile_catalogues --check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+## Style, the layers (import-linter, see pyproject.toml) and no import cycle anywhere.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) tools/import_cycles.py citypartners
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=citypartners.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -49,9 +52,9 @@ lock:
 	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
 	rm -rf .lock-venv
 
-## Create a back-office account: make createuser EMAIL=name@example.org GROUP=state-editor [ORGANISATION=mitte]
+## Create a back-office account: make createuser EMAIL=name@example.org GROUP=state-editor [OWNER=mitte]
 createuser: install
-	$(PY) manage.py createuser --email "$(EMAIL)" --group "$(GROUP)" $(if $(ORGANISATION),--organisation "$(ORGANISATION)")
+	$(PY) manage.py createuser --email "$(EMAIL)" --group "$(GROUP)" $(if $(OWNER),--owner "$(OWNER)")
 
 ## Back up the database and uploaded media into backups/ (DATABASE_URL picks the database).
 backup: install

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from citypartners.accounts import views as account_views
 from citypartners.opendata import views as opendata_views
 from citypartners.opendata.api import api
-from citypartners.search import views as search_views
+from citypartners.site import views as search_views
 
 urlpatterns = [
     # Before Wagtail's admin: the site history (the audit log) only for those who may read it.
@@ -40,7 +40,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("feeds/", include("citypartners.activities.urls")),
+    path("feeds/", include("citypartners.site.feed_urls")),
     path(_("search/"), search_views.search, name="search"),
     path(_("open-data/"), opendata_views.open_data, name="open_data"),
     path(_("open-data/api/"), opendata_views.api_docs, name="api_docs"),

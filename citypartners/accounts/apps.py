@@ -12,6 +12,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self):
-        from . import permissions
+        from . import permissions  # it imports models, which the registry must hold first
 
         permissions.register_policies()

@@ -1,4 +1,4 @@
-"""Which organisation (the state or a borough) a back-office account works for."""
+"""Which owner (the state or a borough) a back-office account works for."""
 
 from django.conf import settings
 from django.db import models
@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Membership(models.Model):
-    """An account's organisation: its records are the ones the account may change."""
+    """An account's owner: its records are the ones the account may change."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -14,11 +14,11 @@ class Membership(models.Model):
         related_name="membership",
         verbose_name=_("user"),
     )
-    organisation = models.ForeignKey(
-        "partnerships.Authority",
+    owner = models.ForeignKey(
+        "owners.Owner",
         on_delete=models.PROTECT,
         related_name="members",
-        verbose_name=_("organisation"),
+        verbose_name=_("owner"),
     )
 
     class Meta:
@@ -27,4 +27,4 @@ class Membership(models.Model):
         permissions = [("view_audit_log", _("Can read the audit log"))]
 
     def __str__(self):
-        return f"{self.user} – {self.organisation}"
+        return f"{self.user} – {self.owner}"

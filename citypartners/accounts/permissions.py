@@ -14,6 +14,10 @@ from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from citypartners.owners.models import Owner
+
+from .models import Membership
+
 ALL_OWNERS = "all"
 READ_ACTIONS = {"view"}
 
@@ -21,7 +25,7 @@ READ_ACTIONS = {"view"}
 def owner_scope(user):
     """ALL_OWNERS for state accounts and superusers, else the borough's id.
 
-    None: an account without an organisation, which changes no owned record.
+    None: an account without an owner, which changes no owned record.
     """
     if not user.is_authenticated:
         return None
@@ -30,15 +34,13 @@ def owner_scope(user):
     cached = getattr(user, "_citypartners_scope", False)
     if cached is not False:
         return cached
-    from .models import Membership
-
-    membership = Membership.objects.select_related("organisation").filter(user=user).first()
+    membership = Membership.objects.select_related("owner").filter(user=user).first()
     if membership is None:
         scope = None
-    elif membership.organisation.kind == "state":
+    elif membership.owner.kind == "state":
         scope = ALL_OWNERS
     else:
-        scope = membership.organisation_id
+        scope = membership.owner_id
     user._citypartners_scope = scope
     return scope
 
@@ -83,12 +85,17 @@ class OwnerPermissionPolicy(ModelPermissionPolicy):
 
 
 def owned_models():
-    from citypartners.activities.models import Activity
-    from citypartners.organisations.models import Organisation
-    from citypartners.partnerships.models import Partnership
-    from citypartners.projects.models import Project
-
-    return [Partnership, Activity, Project, Organisation]
+    """Every model with an ``owner`` that is an Owner, found in the model registry, so that
+    the apps above need not be named here (and a new owned model is covered at once)."""
+    return [
+        field.related_model
+        for field in Owner._meta.get_fields(include_hidden=True)
+        if field.is_relation
+        and field.auto_created
+        and not field.concrete
+        and field.remote_field.name == "owner"
+        and not issubclass(field.related_model, Membership)
+    ]
 
 
 def register_policies():

@@ -19,7 +19,7 @@ OWNED = [
 ]
 REFERENCE = [
     ("partnerships", "city"),
-    ("partnerships", "authority"),
+    ("owners", "owner"),
     ("partnerships", "focusarea"),
     ("activities", "activitykind"),
 ]
@@ -47,8 +47,8 @@ class Role:
     permissions: list
     page_permissions: tuple = ()  # on the whole page tree
     media_permissions: tuple = ()  # on the root collection
-    borough_only: bool = False  # the account's organisation must be a borough
-    state_only: bool = False  # the account's organisation must be the state
+    borough_only: bool = False  # the account's owner must be a borough
+    state_only: bool = False  # the account's owner must be the state
 
 
 STATE_EDITOR_PERMISSIONS = [

@@ -9,6 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from citypartners.owners.models import Owner
+from citypartners.owners.selectors import state_owner
+
 from .models import Membership
 from .roles import ROLES, Role
 
@@ -43,33 +46,25 @@ def role_group_ensure(role: Role) -> Group:
     return group
 
 
-def roles_ensure() -> dict[str, Group]:
-    return {slug: role_group_ensure(role) for slug, role in ROLES.items()}
-
-
-def _organisation(role: Role, slug: str | None):
-    from citypartners.partnerships.models import Authority
-    from citypartners.partnerships.selectors import state_authority
-
+def _owner(role: Role, slug: str | None):
     if not slug:
         if role.borough_only:
-            raise ValidationError(_("A borough editor needs --organisation with the borough."))
-        organisation = state_authority()
-        if organisation is None:
-            raise ValidationError(_("There is no state organisation yet; load the data first."))
-        return organisation
-    organisation = Authority.objects.filter(slug=slug).first()
-    if organisation is None:
-        known = ", ".join(Authority.objects.values_list("slug", flat=True))
+            raise ValidationError(_("A borough editor needs --owner with the borough."))
+        owner = state_owner()
+        if owner is None:
+            raise ValidationError(_("There is no state owner yet; load the data first."))
+        return owner
+    owner = Owner.objects.filter(slug=slug).first()
+    if owner is None:
+        known = ", ".join(Owner.objects.values_list("slug", flat=True))
         raise ValidationError(
-            _("There is no organisation “%(slug)s”. Known: %(known)s.")
-            % {"slug": slug, "known": known}
+            _("There is no owner “%(slug)s”. Known: %(known)s.") % {"slug": slug, "known": known}
         )
-    if role.borough_only and organisation.kind != Authority.Kind.BOROUGH:
+    if role.borough_only and owner.kind != Owner.Kind.BOROUGH:
         raise ValidationError(_("A borough editor must belong to a borough."))
-    if role.state_only and organisation.kind != Authority.Kind.STATE:
+    if role.state_only and owner.kind != Owner.Kind.STATE:
         raise ValidationError(_("This role is for the state's own office only."))
-    return organisation
+    return owner
 
 
 @transaction.atomic
@@ -78,13 +73,13 @@ def account_create(
     email: str,
     password: str,
     role: str | None = None,
-    organisation: str | None = None,
+    owner: str | None = None,
     superuser: bool = False,
     created_by=None,
 ):
     """A back-office account with a checked address and password, in one role's group.
 
-    ``organisation`` is an owner's slug; it decides whose records the account may change.
+    ``owner`` is an owner's slug; it decides whose records the account may change.
     """
     if not superuser and role not in ROLES:
         raise ValidationError(
@@ -106,16 +101,16 @@ def account_create(
     user.set_password(password)
     user.full_clean()
     role_definition = ROLES.get(role) if not superuser else None
-    owner = _organisation(role_definition or ROLES["state-moderator"], organisation)
+    owner = _owner(role_definition or ROLES["state-moderator"], owner)
     user.save()
-    Membership.objects.create(user=user, organisation=owner)
+    Membership.objects.create(user=user, owner=owner)
     if role_definition is not None:
         user.groups.add(role_group_ensure(role_definition))
     log(
         instance=user,
         action="citypartners.account_create",
         user=created_by,
-        data={"role": role or "superuser", "organisation": owner.slug},
+        data={"role": role or "superuser", "owner": owner.slug},
     )
     return user
 

@@ -85,14 +85,3 @@ def activities_in_month(queryset, *, year: int, month: int):
 
 def activities_of_city(*, city_id: int):
     return activities_public().filter(partnerships__city_id=city_id).distinct()
-
-
-def activity_index_url(*, request, locale_id: int):
-    """The address of the activity list in a locale, to which an activity's slug is appended."""
-    from citypartners.core.pages import section_urls
-
-    from .models import ActivityIndexPage
-
-    return section_urls(request=request, locale_id=locale_id, models=[ActivityIndexPage]).get(
-        ActivityIndexPage
-    )

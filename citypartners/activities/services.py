@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from citypartners.owners.selectors import state_owner
+
 from .models import Activity
 
 
@@ -13,11 +15,9 @@ def activity_create(
 
     Without an owner, the activity belongs to the owner of its first partnership.
     """
-    from citypartners.partnerships.selectors import state_authority
-
     if fields.get("owner") is None and fields.get("owner_id") is None:
         partnerships = list(partnerships)
-        fields["owner"] = partnerships[0].owner if partnerships else state_authority()
+        fields["owner"] = partnerships[0].owner if partnerships else state_owner()
     activity = Activity(**fields)
     if not publish:
         activity.live = False

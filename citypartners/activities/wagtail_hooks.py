@@ -6,8 +6,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.permissions import OwnedViewSetMixin
-from citypartners.core.admin_forms import OwnedRecordForm
 
 from .models import Activity, ActivityKind
 

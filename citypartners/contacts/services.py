@@ -20,16 +20,27 @@ def _log_entries(person: ContactPerson):
     return ModelLogEntry.objects.filter(content_type=content_type, object_id=str(person.pk))
 
 
-def _revisions_mentioning(person: ContactPerson):
-    """Activity revisions whose saved content lists the person among its contacts."""
-    from citypartners.activities.models import Activity
-
-    content_type = ContentType.objects.get_for_model(Activity)
+def _contact_fields():
+    """(model, field name) of every many-to-many field that links contact people, found in
+    the model registry: the apps above (activities, projects, ...) need not be named here."""
     return [
-        revision
-        for revision in Revision.objects.filter(base_content_type=content_type)
-        if person.pk in (revision.content.get("contacts") or [])
+        (field.model, field.name)
+        for field in ContactPerson._meta.get_fields()
+        if field.many_to_many and field.auto_created and not field.concrete
+        for field in [field.remote_field]
     ]
+
+
+def _revisions_mentioning(person: ContactPerson):
+    """Saved revisions (of any model) whose content lists the person in a contact field,
+    with the name of that field."""
+    found = []
+    for model, name in _contact_fields():
+        content_type = ContentType.objects.get_for_model(model)
+        for revision in Revision.objects.filter(base_content_type=content_type):
+            if person.pk in (revision.content.get(name) or []):
+                found.append((revision, name))
+    return found
 
 
 def contact_export(*, person: ContactPerson) -> dict:
@@ -85,9 +96,9 @@ def contact_erase(*, person: ContactPerson, user=None) -> None:
     Then the log records the erasure itself: who, when, which record number.
     """
     person_id = person.pk
-    for revision in _revisions_mentioning(person):
+    for revision, name in _revisions_mentioning(person):
         content = dict(revision.content)
-        content["contacts"] = [pk for pk in content.get("contacts", []) if pk != person_id]
+        content[name] = [pk for pk in content.get(name, []) if pk != person_id]
         revision.content = content
         revision.save(update_fields=["content"])
     # The audit log keeps that something happened, not to whom.

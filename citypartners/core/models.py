@@ -160,19 +160,3 @@ class VersionedRecord(models.Model):
 
     class Meta:
         abstract = True
-
-
-def owner_foreign_key():
-    """The owner (the state or a borough) of an activity, project or organisation.
-
-    Empty on old rows means the state; the back-office form always asks for it.
-    """
-    return models.ForeignKey(
-        "partnerships.Authority",
-        verbose_name=_("owner"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,  # the form asks for it (OwnedRecordForm); old rows may lack it
-        related_name="+",
-        help_text=_("Who keeps this record: only its editors may change it."),
-    )

@@ -10,30 +10,36 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from citypartners.activities.models import Activity, ActivityIndexPage, ActivityKind
+from citypartners.activities.models import Activity, ActivityKind
 from citypartners.activities.services import activity_create
+from citypartners.contacts.models import ContactPerson
 from citypartners.core.models import OfficeSettings
 from citypartners.core.text import plain_to_rich_text
-from citypartners.home.models import AccessibilityPage, HomePage, StandardPage
-from citypartners.organisations.models import OrganisationIndexPage
-from citypartners.partnerships.models import (
-    Authority,
-    BoroughIndexPage,
-    BoroughPage,
-    City,
-    FocusArea,
-    PartnerCityPage,
-    Partnership,
-    ProjectCooperationsPage,
-)
-from citypartners.partnerships.selectors import state_authority
+from citypartners.organisations.models import Organisation
+from citypartners.owners.models import Owner
+from citypartners.owners.selectors import state_owner
+from citypartners.partnerships import geonames
+from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.partnerships.services import (
     DocumentData,
     StatusData,
     city_create,
     partnership_create,
 )
-from citypartners.projects.models import GetInvolvedPage, ProjectIndexPage
+from citypartners.projects.models import Project, ProjectOrganisation
+from citypartners.site.models import (
+    AccessibilityPage,
+    ActivityIndexPage,
+    BoroughIndexPage,
+    BoroughPage,
+    GetInvolvedPage,
+    HomePage,
+    OrganisationIndexPage,
+    PartnerCityPage,
+    ProjectCooperationsPage,
+    ProjectIndexPage,
+    StandardPage,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -84,7 +90,7 @@ class BerlinLoader:
     # --- reference data and partnerships -------------------------------------------
     def load_reference(self):
         for row in _rows(self.data_dir, "owners.csv"):
-            _obj, created = Authority.objects.get_or_create(
+            _obj, created = Owner.objects.get_or_create(
                 slug=row["slug"],
                 defaults={
                     "kind": row["kind"],
@@ -104,14 +110,14 @@ class BerlinLoader:
             )
             self.report.count("focus areas", created)
         # Order the boroughs alphabetically after the state.
-        for order, owner in enumerate(Authority.objects.order_by("kind", "name_de")):
-            if owner.kind == Authority.Kind.STATE:
+        for order, owner in enumerate(Owner.objects.order_by("kind", "name_de")):
+            if owner.kind == Owner.Kind.STATE:
                 order = 0
             if owner.sort_order != order and owner.sort_order == 0:
-                Authority.objects.filter(pk=owner.pk).update(sort_order=order)
+                Owner.objects.filter(pk=owner.pk).update(sort_order=order)
 
     def load_state_partnerships(self):
-        state = Authority.objects.get(kind=Authority.Kind.STATE, slug="land-berlin")
+        state = Owner.objects.get(kind=Owner.Kind.STATE, slug="land-berlin")
         documents = {}
         for row in _rows(self.data_dir, "state_founding_documents.csv"):
             documents.setdefault(row["city_slug"], []).append(
@@ -167,7 +173,7 @@ class BerlinLoader:
             self.state_partnerships[row["slug"]] = partnership
 
     def load_borough_partnerships(self):
-        owners = {a.slug: a for a in Authority.objects.filter(kind=Authority.Kind.BOROUGH)}
+        owners = {a.slug: a for a in Owner.objects.filter(kind=Owner.Kind.BOROUGH)}
         for row in _rows(self.data_dir, "borough_partnerships.csv"):
             owner = owners[row["owner_slug"]]
             city = City.objects.filter(
@@ -207,8 +213,6 @@ class BerlinLoader:
     def fill_coordinates(self):
         """Cities without coordinates (most borough partners) get them from GeoNames, where
         a city of exactly that name exists in that country (the largest, if several)."""
-        from citypartners.partnerships import geonames
-
         taken = set(City.objects.exclude(geonames_id=None).values_list("geonames_id", flat=True))
         for city in City.objects.filter(latitude=None):
             found = geonames.find([city.name_en, city.name_de, city.name_local], city.country_code)
@@ -269,7 +273,7 @@ class BerlinLoader:
                 end_time=None if (all_day or end is None) else end.time(),
                 place_de=row["place_de"],
                 place_en=row["place_en"],
-                organisations=row["organisations"].replace(" | ", "\n"),
+                other_institutions=row["other_institutions"].replace(" | ", "\n"),
                 registration_url=row["registration_url"],
                 source=row["source"].replace(" | ", "\n"),
             )
@@ -277,10 +281,6 @@ class BerlinLoader:
 
     def load_network(self):
         """Invented example organisations, contact people and projects (all marked as such)."""
-        from citypartners.contacts.models import ContactPerson
-        from citypartners.organisations.models import Organisation
-        from citypartners.projects.models import Project, ProjectOrganisation
-
         if City.objects.filter(slug="berlin").first() is None:
             city_create(
                 slug="berlin",
@@ -297,7 +297,7 @@ class BerlinLoader:
             c.slug: c for c in City.objects.filter(slug__in=["berlin", *self.state_partnerships])
         }
         areas = {a.slug: a for a in FocusArea.objects.all()}
-        state = state_authority()
+        state = state_owner()
         for row in data["organisations"]:
             if Organisation.objects.filter(slug=row["slug"]).exists():
                 continue
@@ -524,11 +524,11 @@ class BerlinLoader:
 
     def _borough_pages(self, home, en):
         index = self._bilingual(home, en, BoroughIndexPage, "boroughs", intro="boroughs_intro")
-        for borough in Authority.objects.filter(kind=Authority.Kind.BOROUGH):
-            page = BoroughPage.objects.filter(authority=borough, locale=home.locale).first()
+        for borough in Owner.objects.filter(kind=Owner.Kind.BOROUGH):
+            page = BoroughPage.objects.filter(borough=borough, locale=home.locale).first()
             if page is None:
                 page = self._child(
-                    index, BoroughPage, slug=borough.slug, title=borough.name_de, authority=borough
+                    index, BoroughPage, slug=borough.slug, title=borough.name_de, borough=borough
                 )
             self._translation(page, en, slug=borough.slug, title=borough.name_en)
 

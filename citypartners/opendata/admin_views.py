@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from citypartners.accounts.permissions import ALL_OWNERS, owner_scope
-from citypartners.partnerships.models import Authority
+from citypartners.owners.models import Owner
 
 from .imports import WIKIDATA_QUERY, import_csv, import_wikidata
 
@@ -30,7 +30,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("File"))
     owner = forms.ModelChoiceField(
         label=_("Owner (for Wikidata)"),
-        queryset=Authority.objects.all(),
+        queryset=Owner.objects.all(),
         to_field_name="slug",
         required=False,
     )

@@ -12,10 +12,12 @@ from ninja import NinjaAPI, Query, Status
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
 
-from citypartners.activities.selectors import activities_public
+from citypartners.activities.models import ActivityKind
+from citypartners.activities.selectors import activities_filtered, activities_public
+from citypartners.core.countries import country_name
 from citypartners.organisations.models import Organisation
-from citypartners.partnerships.countries import country_name
-from citypartners.partnerships.models import Authority, City, FocusArea
+from citypartners.owners.models import Owner
+from citypartners.partnerships.models import City, FocusArea
 from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
 from citypartners.partnerships.selectors import partnerships_annotated
 from citypartners.projects.models import Project, ProjectOrganisation
@@ -156,7 +158,7 @@ def _city(city):
 def _cities(request=None, owner=None, country=None):
     queryset = City.objects.filter(partnerships__isnull=False)
     if owner:
-        queryset = _narrow(request, queryset, "partnerships__owner", Authority, "owner", owner)
+        queryset = _narrow(request, queryset, "partnerships__owner", Owner, "owner", owner)
     if country:
         if _usable(country):
             queryset = queryset.filter(country_code=country.upper())
@@ -262,7 +264,7 @@ def partnerships(
     """Partnerships of the state and the boroughs, oldest first."""
     queryset = _partnerships()
     if owner:
-        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+        queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
     if city:
         queryset = _narrow(request, queryset, "city", City, "city", city)
     if focus_area:
@@ -322,16 +324,14 @@ def _activity(a):
         "city_slugs": sorted({p.city.slug for p in a.partnerships.all()}),
         "focus_areas": _named(a.focus_areas.all()),
         "project": a.project.slug if a.project_id else None,
-        "organisations": sorted(o.slug for o in a.participating_organisations.all()),
+        "organisations": sorted(o.slug for o in a.organisations.all()),
         "registration_url": a.registration_url,
     }
 
 
 def _with_links(activities):
     """What an activity's answer shows besides what activities_public() loads."""
-    return activities.select_related("owner", "project").prefetch_related(
-        "participating_organisations"
-    )
+    return activities.select_related("owner", "project").prefetch_related("organisations")
 
 
 def _activities():
@@ -354,8 +354,6 @@ def activities(
     offset: int = Query(0, ge=0),
 ):
     """Published, public activities, soonest first."""
-    from citypartners.activities.models import ActivityKind
-    from citypartners.activities.selectors import activities_filtered
 
     found = {
         "city": _one(request, City, "city", city) if city else None,
@@ -374,7 +372,7 @@ def activities(
         queryset = queryset.none()
     queryset = _with_links(queryset)
     if owner:
-        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+        queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
     if status:
         queryset = queryset.filter(status=status)
     return _page(
@@ -456,7 +454,7 @@ def projects(
     """Projects of the partnerships."""
     queryset = _projects()
     if owner:
-        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+        queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
     if city:
         queryset = _narrow(request, queryset, "partnerships__city", City, "city", city).distinct()
     if focus_area:
@@ -526,7 +524,7 @@ def organisations(
     """Institutions through which the partnerships work, in Berlin and the partner cities."""
     queryset = _organisations()
     if owner:
-        queryset = _narrow(request, queryset, "owner", Authority, "owner", owner)
+        queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
     if city:
         queryset = _narrow(request, queryset, "city", City, "city", city)
     if focus_area:

@@ -19,10 +19,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from citypartners.activities.models import Activity, ActivityKind
+from citypartners.activities.services import activity_create
+from citypartners.core.countries import validate_country_code
 from citypartners.core.text import plain_to_rich_text
-from citypartners.partnerships.countries import validate_country_code
-from citypartners.partnerships.models import Authority, City, FocusArea, Partnership
+from citypartners.owners.models import Owner
+from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
+from citypartners.partnerships.selectors import partnerships_annotated
+from citypartners.partnerships.services import city_slug_free
 
 from .tables import COLUMNS, LIST_SEPARATOR, rich_text_to_plain
 
@@ -362,8 +366,6 @@ def _plan_partnership(row: _Row, seen, known):
 
 
 def _apply_partnership(plan, report):
-    from citypartners.partnerships.selectors import partnerships_annotated
-
     partnership = partnerships_annotated(owner=plan["owner"], city=plan["city"]).first()
     created = partnership is None
     changed = False
@@ -485,8 +487,6 @@ def _activity_fields(plan):
 
 
 def _apply_activity(plan, report):
-    from citypartners.activities.services import activity_create
-
     activity = Activity.objects.filter(slug=plan["slug"]).first()
     fields = _activity_fields(plan)
     if activity is None:
@@ -527,7 +527,7 @@ def _known():
         for p in Partnership.objects.select_related("owner", "city")
     }
     return {
-        "owners": {a.slug: a for a in Authority.objects.all()},
+        "owners": {a.slug: a for a in Owner.objects.all()},
         "cities": {c.slug: c for c in City.objects.all()},
         "focus_areas": {a.slug: a for a in FocusArea.objects.all()},
         "kinds": {k.slug: k for k in ActivityKind.objects.all()},
@@ -623,10 +623,8 @@ def import_wikidata(data: bytes, *, owner_slug: str, dry_run: bool) -> Report:
     unknown ones are added. New partnerships are marked as not verified."""
     import json
 
-    from citypartners.partnerships.services import city_slug_free
-
     report = Report(entity="wikidata", dry_run=dry_run)
-    owner = Authority.objects.filter(slug=owner_slug).first()
+    owner = Owner.objects.filter(slug=owner_slug).first()
     if owner is None:
         report.problems.append(Problem(0, "", _("There is no owner “%(v)s”.") % {"v": owner_slug}))
         return report

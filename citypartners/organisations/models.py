@@ -10,7 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import VersionedRecord, owner_foreign_key
+from citypartners.core.models import VersionedRecord
+from citypartners.core.stemming import stem_text
+from citypartners.owners.models import owner_foreign_key
 
 
 class Organisation(index.Indexed, VersionedRecord, ClusterableModel):
@@ -86,16 +88,9 @@ class Organisation(index.Indexed, VersionedRecord, ClusterableModel):
         return localized(self, "description")
 
     def stemmed_text(self) -> str:
-        from citypartners.search.stemming import stem_text
-
         return " ".join(
             [
                 stem_text(self.name, self.description_de, language="de"),
                 stem_text(self.name, self.description_en, language="en"),
             ]
         )
-
-
-from .pages import OrganisationIndexPage  # noqa: E402  (page models must be importable from here)
-
-__all__ = ["Organisation", "OrganisationIndexPage"]

@@ -5,8 +5,8 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.permissions import OwnedViewSetMixin
-from citypartners.core.admin_forms import OwnedRecordForm
 
 from .models import Organisation
 

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from .models import City
+
 
 class SlugChoiceField(forms.ModelChoiceField):
     """Chooses an object by its slug; shows its name in the reader's language."""
@@ -17,18 +19,14 @@ class SlugChoiceField(forms.ModelChoiceField):
 class PartnerCityField(SlugChoiceField):
     """One of the cities that have a partnership, offered by name in the reader's language.
 
-    The queryset is set when a form is made (see `bind_partner_cities`): forms are defined
-    while the apps load, before the relation to partnerships can be resolved.
+    The queryset is set when a form is made (see `bind_partner_cities`), so that it holds
+    the cities that have a partnership at that moment.
     """
 
     def __init__(self, **kwargs):
-        from .models import City
-
         super().__init__(City.objects.none(), **kwargs)
 
     def bind_partner_cities(self):
-        from .models import City
-
         cities = City.objects.filter(partnerships__isnull=False).distinct()
         self.queryset = cities
         self.choices = [("", self.empty_label)] + sorted(

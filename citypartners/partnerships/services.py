@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import Authority, City, FocusArea, FoundingDocument, Partnership, PartnershipStatus
+from citypartners.owners.models import Owner
+
+from .models import City, FocusArea, FoundingDocument, Partnership, PartnershipStatus
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def city_create(
 @transaction.atomic
 def partnership_create(
     *,
-    owner: Authority,
+    owner: Owner,
     city: City,
     kind: str = Partnership.Kind.PARTNERSHIP,
     focus_areas: Iterable[FocusArea] = (),

@@ -1,6 +1,7 @@
 """Back-office screens for partnerships and their reference data."""
 
 from django.http import JsonResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +12,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from citypartners.accounts.permissions import OwnedViewSetMixin
+from citypartners.owners.models import Owner
 
 from . import geonames
 from .forms import CityAdminForm, PartnershipAdminForm
-from .models import Authority, City, FocusArea, Partnership
+from .models import City, FocusArea, Partnership
 from .selectors import partnerships_annotated
 
 
@@ -51,8 +53,8 @@ class CityViewSet(SnippetViewSet):
     edit_handler = ObjectList(City.panels, base_form_class=CityAdminForm)
 
 
-class AuthorityViewSet(SnippetViewSet):
-    model = Authority
+class OwnerViewSet(SnippetViewSet):
+    model = Owner
     icon = "group"
     menu_label = _("Owners")
     list_display = ["name_de", "name_en", "kind"]
@@ -74,7 +76,7 @@ class PartnershipGroup(SnippetViewSetGroup):
     menu_label = _("Partnerships")
     menu_icon = "link"
     menu_order = 150
-    items = (PartnershipViewSet, CityViewSet, AuthorityViewSet, FocusAreaViewSet)
+    items = (PartnershipViewSet, CityViewSet, OwnerViewSet, FocusAreaViewSet)
 
 
 register_snippet(PartnershipGroup)
@@ -87,28 +89,11 @@ def geonames_lookup(request):
 
 @hooks.register("register_admin_urls")
 def register_geonames_url():
-    from .views import network
-
-    return [
-        path("geonames/lookup/", geonames_lookup, name="geonames_lookup"),
-        path("partnerships/<int:pk>/network/", network, name="partnership_network"),
-    ]
-
-
-@hooks.register("register_snippet_listing_buttons")
-def network_button(snippet, user, next_url=None):
-    from wagtail.admin.widgets import ListingButton
-
-    if isinstance(snippet, Partnership) and user.has_perm("partnerships.view_partnership"):
-        yield ListingButton(
-            _("Network"), reverse("partnership_network", args=[snippet.pk]), priority=80
-        )
+    return [path("geonames/lookup/", geonames_lookup, name="geonames_lookup")]
 
 
 @hooks.register("insert_global_admin_js")
 def geonames_lookup_js():
-    from django.templatetags.static import static
-
     return format_html(
         '<script src="{}" data-lookup-url="{}" id="geonames-lookup-script" defer></script>',
         static("citypartners/admin/geonames_lookup.js"),

@@ -12,7 +12,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import VersionedRecord, owner_foreign_key
+from citypartners.core.models import VersionedRecord
+from citypartners.core.stemming import stem_text
+from citypartners.owners.models import owner_foreign_key
 
 PROPOSAL_MAX_LENGTH = 4000
 
@@ -91,8 +93,6 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
         return localized(self, "description")
 
     def stemmed_text(self) -> str:
-        from citypartners.search.stemming import stem_text
-
         return " ".join(
             [
                 stem_text(self.title_de, self.description_de, language="de"),
@@ -222,9 +222,3 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.text[:50]}"
-
-
-from .pages import GetInvolvedPage  # noqa: E402  (page models must be importable from here)
-from .pages_index import ProjectIndexPage  # noqa: E402
-
-__all__ = ["GetInvolvedPage", "Project", "ProjectIndexPage", "ProjectOrganisation", "Proposal"]

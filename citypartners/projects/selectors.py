@@ -24,9 +24,7 @@ def projects_public():
 
 
 def project_detail(*, slug: str):
-    """One public project with its organisations, consenting contacts and activities."""
-    from citypartners.activities.selectors import activities_public
-
+    """One public project with its organisations and consenting contacts."""
     return (
         projects_public()
         .prefetch_related(
@@ -39,7 +37,6 @@ def project_detail(*, slug: str):
                 queryset=ContactPerson.objects.shown_publicly().select_related("organisation"),
                 to_attr="public_contacts",
             ),
-            Prefetch("activities", queryset=activities_public().order_by("-starts_at")),
         )
         .filter(slug=slug)
         .first()

@@ -9,11 +9,14 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from citypartners.core.text import plain_to_rich_text
+from citypartners.owners.selectors import state_owner
+from citypartners.partnerships.models import Partnership
 
-from .models import Proposal
+from .models import Project, Proposal
 
 
 def client_key(address: str) -> str:
@@ -115,16 +118,9 @@ def proposal_decline(*, proposal: Proposal, user, reason: str) -> Proposal:
 @transaction.atomic
 def proposal_to_project(*, proposal: Proposal, user):
     """Turn a proposal into a new project (status "proposed") and accept it."""
-    from django.utils.text import slugify
-
-    from citypartners.partnerships.models import Partnership
-    from citypartners.partnerships.selectors import state_authority
-
-    from .models import Project
-
     base = slugify(f"proposal-{proposal.pk}-{proposal.name}")[:100]
     project = Project(
-        owner=state_authority(),  # the office answers proposals; it can hand the project on
+        owner=state_owner(),  # the office answers proposals; it can hand the project on
         title_de=f"Vorschlag von {proposal.name}",
         title_en=f"Proposal by {proposal.name}",
         slug=base,

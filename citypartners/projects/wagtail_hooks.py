@@ -1,16 +1,21 @@
 """Back-office screens for projects and the inbox of proposals from the public."""
 
 from django.db import transaction
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.permissions import OwnedViewSetMixin
-from citypartners.core.admin_forms import OwnedRecordForm
+from citypartners.partnerships.models import Partnership
 
 from . import services
+from .admin_views import network
 from .forms_admin import ProposalAdminForm
 from .models import Project, Proposal
 
@@ -71,3 +76,17 @@ class ProposalViewSet(SnippetViewSet):
 
 register_snippet(ProjectViewSet)
 register_snippet(ProposalViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_network_url():
+    return [path("partnerships/<int:pk>/network/", network, name="partnership_network")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def network_button(snippet, user, next_url=None):
+    """The network view of a partnership (its organisations, people, projects and gaps)."""
+    if isinstance(snippet, Partnership) and user.has_perm("partnerships.view_partnership"):
+        yield ListingButton(
+            _("Network"), reverse("partnership_network", args=[snippet.pk]), priority=80
+        )

@@ -11,17 +11,19 @@ BASE_DIR = PROJECT_DIR.parent
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
+    # Bottom to top, as the layers in STYLE.md and the import-linter contract.
     "citypartners.core",
+    "citypartners.geo",
+    "citypartners.owners",
     "citypartners.accounts",
-    "citypartners.home",
     "citypartners.partnerships",
-    "citypartners.activities",
     "citypartners.organisations",
     "citypartners.contacts",
     "citypartners.projects",
-    "citypartners.search",
+    "citypartners.activities",
     "citypartners.opendata",
-    "citypartners.geo",
+    "citypartners.site",
+    "citypartners.demo",
     "wagtail_localize",
     "wagtail_2fa",
     "django_otp",
@@ -83,7 +85,7 @@ WSGI_APPLICATION = "citypartners.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -142,7 +144,7 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "citypartners"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-# Stemming happens in citypartners.search.stemming, so PostgreSQL uses the neutral config.
+# Stemming happens in citypartners.core.stemming, so PostgreSQL uses the neutral config.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }

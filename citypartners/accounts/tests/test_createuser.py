@@ -20,12 +20,12 @@ def test_createuser_puts_a_borough_editor_in_the_group_for_the_borough(password,
         "Editor@Example.org",
         "--group",
         "borough-editor",
-        "--organisation",
+        "--owner",
         "mitte",
     )
     user = get_user_model().objects.get(email="Editor@example.org")
     assert [g.name for g in user.groups.all()] == ["Borough editors"]
-    assert user.membership.organisation.slug == "mitte"
+    assert user.membership.owner.slug == "mitte"
     assert ModelLogEntry.objects.filter(action="citypartners.account_create").exists()
     response = client.post("/admin/login/", {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302
@@ -35,7 +35,7 @@ def test_createuser_puts_a_borough_editor_in_the_group_for_the_borough(password,
 def test_createuser_state_roles_default_to_the_state(password):
     call_command("createuser", "--email", "mod@example.org", "--group", "state-moderator")
     user = get_user_model().objects.get(email="mod@example.org")
-    assert user.membership.organisation.kind == "state"
+    assert user.membership.owner.kind == "state"
     assert user.has_perm("activities.publish_activity")
     assert user.has_perm("accounts.view_audit_log")
 
@@ -45,9 +45,9 @@ def test_createuser_state_roles_default_to_the_state(password):
     [
         # Commands speak the site's default language, German.
         (["--email", "not-an-address", "--group", "reviewer"], "keine gültige E-Mail-Adresse"),
-        (["--email", "b@example.org", "--group", "borough-editor"], "--organisation"),
+        (["--email", "b@example.org", "--group", "borough-editor"], "--owner"),
         (
-            ["--email", "b@example.org", "--group", "borough-editor", "--organisation", "nowhere"],
+            ["--email", "b@example.org", "--group", "borough-editor", "--owner", "nowhere"],
             "nowhere",
         ),
         (
@@ -56,13 +56,13 @@ def test_createuser_state_roles_default_to_the_state(password):
                 "b@example.org",
                 "--group",
                 "borough-editor",
-                "--organisation",
+                "--owner",
                 "land-berlin",
             ],
             "Bezirk",
         ),
         (
-            ["--email", "s@example.org", "--group", "state-editor", "--organisation", "mitte"],
+            ["--email", "s@example.org", "--group", "state-editor", "--owner", "mitte"],
             "Land",
         ),
         (["--email", "g@example.org"], "--group"),

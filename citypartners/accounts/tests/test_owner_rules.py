@@ -10,19 +10,20 @@ from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
 from citypartners.organisations.models import Organisation
-from citypartners.partnerships.models import Authority, City, Partnership
+from citypartners.owners.models import Owner
+from citypartners.partnerships.models import City, Partnership
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long and careful passphrase"
 
 
-def _login(client, role, organisation=None, email=None):
+def _login(client, role, owner=None, email=None):
     user = account_create(
         email=email or f"{role}@example.org",
         password=PASSWORD,
         role=role,
-        organisation=organisation,
+        owner=owner,
     )
     client.force_login(user)
     return user
@@ -30,12 +31,12 @@ def _login(client, role, organisation=None, email=None):
 
 @pytest.fixture
 def mitte():
-    return Authority.objects.get(slug="mitte")
+    return Owner.objects.get(slug="mitte")
 
 
 @pytest.fixture
 def state():
-    return Authority.objects.get(slug="land-berlin")
+    return Owner.objects.get(slug="land-berlin")
 
 
 def _organisation_form(organisation, **changes):
@@ -162,9 +163,9 @@ def test_editors_forms_show_no_contact_people(client, state):
     names = list(ContactPerson.objects.values_list("name", flat=True))
     assert names
     activity = Activity.objects.filter(owner=state).first()
-    for role, organisation in (("state-moderator", None), ("borough-editor", "mitte")):
+    for role, owner in (("state-moderator", None), ("borough-editor", "mitte")):
         client.logout()
-        _login(client, role, organisation, email=f"{role}-forms@example.org")
+        _login(client, role, owner, email=f"{role}-forms@example.org")
         html = client.get(reverse("wagtailsnippets_activities_activity:add")).content.decode()
         html += client.get(reverse("wagtailsnippets_projects_project:add")).content.decode()
         assert not [name for name in names if name in html], role

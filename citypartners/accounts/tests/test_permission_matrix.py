@@ -25,7 +25,8 @@ from citypartners.accounts.services import account_create
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
 from citypartners.organisations.models import Organisation
-from citypartners.partnerships.models import Authority, City, FocusArea, Partnership
+from citypartners.owners.models import Owner
+from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.projects.models import Project, Proposal
 
 from .matrix import admin_urls, fill
@@ -48,7 +49,7 @@ OWNED = (
     r"|organisations_organisation)"
 )
 REFERENCE = (
-    r"wagtailsnippets_(partnerships_city|partnerships_authority|partnerships_focusarea"
+    r"wagtailsnippets_(partnerships_city|owners_owner|partnerships_focusarea"
     r"|activities_activitykind)"
 )
 PUBLIC = r"^wagtailadmin_(login|password_reset.*|sprite|javascript_catalog)$"
@@ -116,13 +117,13 @@ RULES = [
     (REFERENCE + r":(list|list_results)$", {SE, SM, BE, RV}, None),
     (r"wagtailsnippetchoosers_partnerships_city:create$", CONTENT, None),
     (
-        r"wagtailsnippetchoosers_(partnerships_authority|partnerships_focusarea"
+        r"wagtailsnippetchoosers_(owners_owner|partnerships_focusarea"
         r"|activities_activitykind):create$",
         STATE_STAFF,
         None,
     ),
     (
-        r"wagtailsnippetchoosers_(partnerships_city|partnerships_authority|partnerships_focusarea"
+        r"wagtailsnippetchoosers_(partnerships_city|owners_owner|partnerships_focusarea"
         r"|activities_activitykind):.*$",
         {SE, SM, BE, RV},
         None,
@@ -253,8 +254,8 @@ def _tiny_png():
 @pytest.fixture
 def records(django_user_model):
     """Records of Mitte (the borough editor's own) and of the state (another owner's)."""
-    mitte = Authority.objects.get(slug="mitte")
-    state = Authority.objects.get(slug="land-berlin")
+    mitte = Owner.objects.get(slug="mitte")
+    state = Owner.objects.get(slug="land-berlin")
     admin = django_user_model.objects.create_superuser(
         "root@example.org", "root@example.org", PASSWORD
     )
@@ -300,7 +301,7 @@ def records(django_user_model):
         "draft": draft,
         "shared": {
             "partnerships_city": city,
-            "partnerships_authority": state,
+            "owners_owner": state,
             "partnerships_focusarea": FocusArea.objects.first(),
             "activities_activitykind": other_activity.kind,
             "projects_proposal": proposal,
@@ -412,9 +413,9 @@ def _model_param(url, param):
         return {"app_label": "partnerships", "model_name": "partnership"}[param]
     # Page types and snippets named in a route.
     return {
-        "app_label": "partnerships",
+        "app_label": "site",
         "model_name": "partnercitypage",
-        "content_type_app_name": "partnerships",
+        "content_type_app_name": "site",
         "content_type_model_name": "partnercitypage",
     }[param]
 
@@ -453,9 +454,9 @@ def outcome(response, path):
 def _accounts():
     accounts = {}
     for role in ROLE_ORDER:
-        organisation = "mitte" if role == BE else None
+        owner = "mitte" if role == BE else None
         accounts[role] = account_create(
-            email=f"{role}@example.org", password=PASSWORD, role=role, organisation=organisation
+            email=f"{role}@example.org", password=PASSWORD, role=role, owner=owner
         )
     return accounts
 

@@ -1,4 +1,3 @@
 from .activity import Activity, ActivityKind
-from .pages import ActivityIndexPage
 
-__all__ = ["Activity", "ActivityIndexPage", "ActivityKind"]
+__all__ = ["Activity", "ActivityKind"]

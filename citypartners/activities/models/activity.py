@@ -15,9 +15,10 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import NamedVocabulary, VersionedRecord, owner_foreign_key
+from citypartners.core.models import NamedVocabulary, VersionedRecord
+from citypartners.core.stemming import stem_text
+from citypartners.owners.models import owner_foreign_key
 from citypartners.partnerships.models.partnership import DatePrecision
-from citypartners.search.stemming import stem_text
 
 BERLIN = "Europe/Berlin"
 
@@ -107,16 +108,16 @@ class Activity(
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
-    participating_organisations = ParentalManyToManyField(
+    organisations = ParentalManyToManyField(
         "organisations.Organisation",
         verbose_name=_("organisations taking part"),
         blank=True,
         related_name="activities",
     )
-    organisations = models.TextField(
-        _("other organisations taking part"),
+    other_institutions = models.TextField(
+        _("other institutions taking part"),
         blank=True,
-        help_text=_("Those not (yet) in the network, one a line."),
+        help_text=_("Names of institutions not (yet) in the network, one a line."),
     )
     contacts = ParentalManyToManyField(
         "contacts.ContactPerson",
@@ -172,8 +173,8 @@ class Activity(
         FieldPanel("description_de"),
         FieldPanel("description_en"),
         FieldPanel("project"),
-        FieldPanel("participating_organisations"),
         FieldPanel("organisations"),
+        FieldPanel("other_institutions"),
         FieldPanel("contacts", permission="contacts.view_contactperson"),
         FieldPanel("registration_url"),
         MultiFieldPanel(
@@ -244,8 +245,8 @@ class Activity(
         return self.status == self.Status.CANCELLED
 
     @property
-    def organisation_list(self):
-        return [line.strip() for line in self.organisations.splitlines() if line.strip()]
+    def other_institution_names(self):
+        return [line.strip() for line in self.other_institutions.splitlines() if line.strip()]
 
     def compute_bounds(self) -> tuple[datetime.datetime, datetime.datetime]:
         """The first instant of the activity and the instant it is over, both aware."""
@@ -299,7 +300,7 @@ class Activity(
         super().save(*args, **kwargs)
 
     def get_preview_template(self, request, mode_name):
-        return "activities/activity_detail.html"
+        return "site/activity_detail.html"
 
     def get_preview_context(self, request, mode_name):
         return {"activity": self, "partner_links": [], "preview": True}

@@ -50,7 +50,7 @@ def _form(**overrides):
         "place_en": "Shinjuku City Hall, Tokyo",
         "description_de": rich_text("<p>Ein erfundenes Beispiel.</p>"),
         "description_en": rich_text("<p>An invented example.</p>"),
-        "organisations": "",
+        "other_institutions": "",
         "registration_url": "",
         "image_alt_de": "",
         "image_alt_en": "",

@@ -109,7 +109,7 @@ def test_activity_page_shows_everything_and_links_the_partner_city(client):
         timezone="Europe/Warsaw",
         start_time=datetime.time(19, 0),
         description_en="<p>Music from both cities.</p>",
-        organisations="Example orchestra\nExample choir",
+        other_institutions="Example orchestra\nExample choir",
         registration_url="https://example.org/r",
     )
     soup = _soup(client.get(f"/en/activities/{activity.slug}/"))

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 LISTS = [
     ("partnerships", "partnership"),
     ("partnerships", "city"),
-    ("partnerships", "authority"),
+    ("owners", "owner"),
     ("partnerships", "focusarea"),
     ("activities", "activity"),
     ("activities", "activitykind"),

@@ -26,7 +26,7 @@ class Partnership(VersionedRecord, ClusterableModel):
         PROJECT = "project", _("project cooperation")
 
     owner = models.ForeignKey(
-        "partnerships.Authority",
+        "owners.Owner",
         verbose_name=_("owner"),
         on_delete=models.PROTECT,
         related_name="partnerships",

@@ -1,4 +1,4 @@
-"""Reference data the partnerships point to: owners, cities, focus areas."""
+"""Reference data the partnerships point to: cities and focus areas."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -6,46 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from citypartners.core.countries import country_name, validate_country_code
 from citypartners.core.i18n import localized
 from citypartners.core.models import NamedVocabulary
-from citypartners.search.stemming import stem_text
-
-from ..countries import country_name, validate_country_code
-
-
-class Authority(models.Model):
-    """A public body that keeps partnerships: the state itself or one of its boroughs."""
-
-    class Kind(models.TextChoices):
-        STATE = "state", _("state")
-        BOROUGH = "borough", _("borough")
-        OTHER = "other", _("other public body")
-
-    name_de = models.CharField(_("name (German)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
-
-    panels = [
-        FieldPanel("name_de"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "name_de"]
-        verbose_name = _("owner")
-        verbose_name_plural = _("owners")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return localized(self, "name")
+from citypartners.core.stemming import stem_text
 
 
 class FocusArea(NamedVocabulary):

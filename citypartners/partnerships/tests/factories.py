@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
+from citypartners.owners.models import Owner
 from citypartners.partnerships.models import (
-    Authority,
     City,
     FocusArea,
     FoundingDocument,
@@ -12,14 +12,14 @@ from citypartners.partnerships.models import (
 )
 
 
-class AuthorityFactory(factory.django.DjangoModelFactory):
+class OwnerFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Authority
+        model = Owner
 
     name_de = factory.Sequence(lambda n: f"Beispielbezirk {n}")
     name_en = factory.Sequence(lambda n: f"Example borough {n}")
     slug = factory.Sequence(lambda n: f"example-borough-{n}")
-    kind = Authority.Kind.BOROUGH
+    kind = Owner.Kind.BOROUGH
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -45,7 +45,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partnership
 
-    owner = factory.SubFactory(AuthorityFactory)
+    owner = factory.SubFactory(OwnerFactory)
     city = factory.SubFactory(CityFactory)
 
 

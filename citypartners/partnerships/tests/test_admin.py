@@ -1,6 +1,7 @@
 """The back office: an editor changes a partnership and sees it; bad input is refused."""
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -157,14 +158,20 @@ def test_editor_account_cannot_be_a_superuser_by_accident():
     assert get_user_model().objects.filter(email="second@example.org").count() == 1
 
 
-@pytest.mark.parametrize("model", ["partnership", "city", "authority", "focusarea"])
-def test_back_office_lists_and_forms_open(editor_client, model):
-    from django.apps import apps
-
-    prefix = f"wagtailsnippets_partnerships_{model}"
+@pytest.mark.parametrize(
+    "app,model",
+    [
+        ("partnerships", "partnership"),
+        ("partnerships", "city"),
+        ("owners", "owner"),
+        ("partnerships", "focusarea"),
+    ],
+)
+def test_back_office_lists_and_forms_open(editor_client, app, model):
+    prefix = f"wagtailsnippets_{app}_{model}"
     assert editor_client.get(reverse(f"{prefix}:list")).status_code == 200
     assert editor_client.get(reverse(f"{prefix}:add")).status_code == 200
-    obj = apps.get_model("partnerships", model).objects.first()
+    obj = apps.get_model(app, model).objects.first()
     response = editor_client.get(reverse(f"{prefix}:edit", args=[obj.pk]))
     assert response.status_code == 200
     if model == "city":

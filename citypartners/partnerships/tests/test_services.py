@@ -18,7 +18,7 @@ from citypartners.partnerships.services import (
     partnership_create,
 )
 
-from .factories import AuthorityFactory, CityFactory
+from .factories import CityFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def _counts():
 
 
 def test_partnership_create_stores_documents_statuses_and_focus_areas():
-    owner, city = AuthorityFactory(), CityFactory()
+    owner, city = OwnerFactory(), CityFactory()
     culture = FocusArea.objects.get(slug="culture")
     partnership = partnership_create(
         owner=owner,
@@ -61,7 +61,7 @@ def test_demo_partnerships_carry_the_focus_areas_of_their_activities():
 
 
 def test_status_change_before_the_partnership_began_is_refused_and_nothing_saved():
-    owner, city = AuthorityFactory(), CityFactory()
+    owner, city = OwnerFactory(), CityFactory()
     before = _counts()
     with translation.override("en"), pytest.raises(ValidationError) as error:
         partnership_create(
@@ -77,7 +77,7 @@ def test_status_change_before_the_partnership_began_is_refused_and_nothing_saved
 def test_message_is_in_the_users_language():
     with translation.override("de"), pytest.raises(ValidationError) as error:
         partnership_create(
-            owner=AuthorityFactory(),
+            owner=OwnerFactory(),
             city=CityFactory(),
             documents=[DocumentData(kind="agreement", date=D(2000, 1, 1), is_shown=True)],
             statuses=[StatusData(status="ended", valid_from=D(1990, 1, 1))],
@@ -88,7 +88,7 @@ def test_message_is_in_the_users_language():
 def test_exactly_one_document_must_give_the_date_shown():
     with pytest.raises(ValidationError):
         partnership_create(
-            owner=AuthorityFactory(),
+            owner=OwnerFactory(),
             city=CityFactory(),
             documents=[
                 DocumentData(kind="agreement", date=D(2000, 1, 1), is_shown=True),
@@ -97,14 +97,14 @@ def test_exactly_one_document_must_give_the_date_shown():
         )
     with pytest.raises(ValidationError):
         partnership_create(
-            owner=AuthorityFactory(),
+            owner=OwnerFactory(),
             city=CityFactory(),
             documents=[DocumentData(kind="agreement", date=D(2000, 1, 1))],
         )
 
 
 def test_second_partnership_of_the_same_owner_with_the_same_city_is_refused():
-    owner, city = AuthorityFactory(), CityFactory()
+    owner, city = OwnerFactory(), CityFactory()
     partnership_create(owner=owner, city=city)
     before = _counts()
     with translation.override("en"), pytest.raises(ValidationError) as error:

@@ -61,8 +61,8 @@ def test_finder_with_unknown_city_says_so(client):
 def test_hidden_people_appear_on_no_public_page(client, paris_people):
     _shown, hidden = paris_people
     from citypartners.activities.models import Activity
-    from citypartners.home.tests.pages import all_public_urls
     from citypartners.projects.models import Project
+    from citypartners.site.tests.pages import all_public_urls
 
     # Linked everywhere a person can be linked: partnership, project, activity.
     project = Project.objects.get(slug="example-school-gardens-berlin-paris")

@@ -1,4 +1,4 @@
-"""Create a back-office account in one role for one organisation; the password is never an
+"""Create a back-office account in one role for one owner; the password is never an
 argument (it comes from the environment or a prompt)."""
 
 import getpass
@@ -16,7 +16,7 @@ PASSWORD_VARIABLE = "CITYPARTNERS_USER_PASSWORD"
 
 class Command(BaseCommand):
     help = (
-        "Create a back-office account. --group is the role, --organisation the owner's slug "
+        "Create a back-office account. --group is the role, --owner the owner's slug "
         f"(default: the state). The password is read from {PASSWORD_VARIABLE} or asked for."
     )
 
@@ -27,10 +27,10 @@ class Command(BaseCommand):
             choices=sorted(ROLES),
             help="; ".join(f"{slug}: {role.label}" for slug, role in ROLES.items()),
         )
-        parser.add_argument("--organisation", help="e.g. land-berlin or a borough's slug")
+        parser.add_argument("--owner", help="e.g. land-berlin or a borough's slug")
         parser.add_argument("--superuser", action="store_true", help="Full rights, settings too.")
 
-    def handle(self, *args, email, group=None, organisation=None, superuser=False, **options):
+    def handle(self, *args, email, group=None, owner=None, superuser=False, **options):
         if not group and not superuser:
             raise CommandError("Give --group (or --superuser). Groups: " + ", ".join(ROLES))
         password = os.environ.get(PASSWORD_VARIABLE)
@@ -45,15 +45,15 @@ class Command(BaseCommand):
                 email=email,
                 password=password,
                 role=group,
-                organisation=organisation,
+                owner=owner,
                 superuser=superuser,
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
-        organisation = user.membership.organisation.slug
+        owner = user.membership.owner.slug
         self.stdout.write(
             self.style.SUCCESS(
-                f"Account {user.email} ({group or 'superuser'}, {organisation}) created; "
+                f"Account {user.email} ({group or 'superuser'}, {owner}) created; "
                 "log in at /admin/."
             )
         )

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class HomeConfig(AppConfig):
-    name = "citypartners.home"
-    label = "home"
-    verbose_name = _("Home and standard pages")

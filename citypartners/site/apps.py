@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """The public site: every Wagtail page, its templates, tags, search and feeds."""
+
+    name = "citypartners.site"
+    label = "site"
+    verbose_name = _("Public site")

@@ -1,0 +1,24 @@
+"""Every Wagtail page of the public site; each composes the domain apps' selectors."""
+
+from .activities import ActivityIndexPage
+from .feedback import AccessibilityFeedback
+from .get_involved import GetInvolvedPage
+from .home import AccessibilityPage, HomePage, StandardPage
+from .organisations import OrganisationIndexPage
+from .partnerships import BoroughIndexPage, BoroughPage, PartnerCityPage, ProjectCooperationsPage
+from .projects import ProjectIndexPage
+
+__all__ = [
+    "AccessibilityFeedback",
+    "AccessibilityPage",
+    "ActivityIndexPage",
+    "BoroughIndexPage",
+    "BoroughPage",
+    "GetInvolvedPage",
+    "HomePage",
+    "OrganisationIndexPage",
+    "PartnerCityPage",
+    "ProjectCooperationsPage",
+    "ProjectIndexPage",
+    "StandardPage",
+]

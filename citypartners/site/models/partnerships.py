@@ -1,0 +1,156 @@
+"""Public pages about partnerships; their data comes from the snippets, their texts are theirs."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from citypartners.activities import selectors as activity_selectors
+from citypartners.partnerships import selectors
+from citypartners.projects.selectors import partnership_network
+
+from ..maps import partnerships_map
+from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
+from ..sections import borough_pages, partnership_rows, section_pages
+
+
+class PartnerCityPage(StemmedPageSearchMixin, Page):
+    """The public page of one partnership: facts from the partnership, the office's text."""
+
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+    body = RichTextField(_("the office's text"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("partnership"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body"), STEMMED_PAGE_FIELD]
+    stemmed_fields = ("body",)
+    parent_page_types = ["site.HomePage", "site.BoroughPage"]
+    subpage_types = []
+    template = "site/partner_city_page.html"
+
+    class Meta:
+        verbose_name = _("partner city page")
+        verbose_name_plural = _("partner city pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partnership = selectors.partnership_detail(partnership_id=self.partnership_id)
+        context["partnership"] = partnership
+        activities = activity_selectors.activities_of_city(city_id=partnership.city_id)
+        context["current_activities"] = list(
+            activity_selectors.activities_current(activities)[: self.CURRENT_LIMIT]
+        )
+        past = Paginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
+        context["past_page"] = past.get_page(request.GET.get("past"))
+        context.update(partnership_network(partnership=partnership))
+        sections = section_pages(
+            locale_id=self.locale_id,
+            names=["ActivityIndexPage", "GetInvolvedPage", "ProjectIndexPage"],
+        )
+        context["projects_page"] = sections.get("ProjectIndexPage")
+        get_involved = sections.get("GetInvolvedPage")
+        context["get_involved_url"] = get_involved.get_url(request) if get_involved else None
+        activities_page = sections.get("ActivityIndexPage")
+        if activities_page is not None:
+            context["activities_page"] = activities_page
+            context["archive_query"] = urlencode({"city": partnership.city.slug, "period": "past"})
+            context["city_feed_url"] = reverse("feeds:ical_city", args=[partnership.city.slug])
+        return context
+
+    CURRENT_LIMIT = 10
+    PAST_PER_PAGE = 10
+
+
+class BoroughIndexPage(StemmedPageSearchMixin, Page):
+    """All boroughs with their partner cities."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
+    parent_page_types = ["site.HomePage"]
+    subpage_types = ["site.BoroughPage"]
+    max_count_per_parent = 1
+    template = "site/borough_index_page.html"
+
+    class Meta:
+        verbose_name = _("boroughs overview page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        boroughs = selectors.boroughs_with_partnerships()
+        pages = borough_pages(locale_id=self.locale_id)
+        for borough in boroughs:
+            page = pages.get(borough.pk)
+            borough.page_url = page.get_url(request) if page else None
+        context["boroughs"] = boroughs
+        context["city_map"] = partnerships_map(
+            [p for borough in boroughs for p in borough.partnership_list],
+            link=lambda row: f"#{row.owner.slug}-{row.city.slug}",
+        )
+        return context
+
+
+class BoroughPage(StemmedPageSearchMixin, Page):
+    """One borough and its own partner cities."""
+
+    borough = models.ForeignKey(
+        "owners.Owner",
+        verbose_name=_("borough"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("borough"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
+    parent_page_types = ["site.BoroughIndexPage"]
+    subpage_types = ["site.PartnerCityPage"]
+    template = "site/borough_page.html"
+
+    class Meta:
+        verbose_name = _("borough page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        rows = partnership_rows(request=request, locale_id=self.locale_id, owner_id=self.borough_id)
+        context["partnerships"] = rows
+        context["city_map"] = partnerships_map(
+            rows, link=lambda row: f"#borough-partners-{row.city.slug}"
+        )
+        return context
+
+
+class ProjectCooperationsPage(StemmedPageSearchMixin, Page):
+    """Cities the owners work with on single projects, without a formal partnership."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
+    parent_page_types = ["site.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "site/project_cooperations_page.html"
+
+    class Meta:
+        verbose_name = _("project cooperations page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partnerships"] = partnership_rows(
+            request=request, locale_id=self.locale_id, kinds=[selectors.PROJECT_KIND]
+        )
+        return context

@@ -1,0 +1,70 @@
+"""The public project list and one page per project."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from citypartners.activities.selectors import activities_public
+from citypartners.projects import selectors
+
+from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
+from ..sections import partner_city_pages, section_page
+
+PER_PAGE = 20
+
+
+class ProjectIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+    """All public projects of the partnerships, and a page per project."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
+    stemmed_fields = ("intro",)
+    parent_page_types = ["site.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "site/project_index_page.html"
+
+    class Meta:
+        verbose_name = _("projects page")
+
+    @path("")
+    def project_list(self, request):
+        page_obj = Paginator(selectors.projects_public(), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return self.render(
+            request, context_overrides={"page_obj": page_obj, "projects": page_obj.object_list}
+        )
+
+    @path("<slug:slug>/", name="detail")
+    def project_detail(self, request, slug):
+        project = selectors.project_detail(slug=slug)
+        if project is None:
+            raise Http404
+        partnerships = list(project.partnerships.all())
+        pages = partner_city_pages(
+            locale_id=self.locale_id, partnership_ids=[p.pk for p in partnerships]
+        )
+        return TemplateResponse(
+            request,
+            "site/project_detail.html",
+            {
+                **self.get_context(request),
+                "activities_page": section_page(locale_id=self.locale_id, name="ActivityIndexPage"),
+                "project": project,
+                "activities": list(
+                    activities_public().filter(project=project).order_by("-starts_at")
+                ),
+                "partner_links": [
+                    {"city": p.city, "url": pages[p.pk].get_url(request) if p.pk in pages else None}
+                    for p in partnerships
+                ],
+            },
+        )

@@ -1,0 +1,99 @@
+"""Where records live on the public site: section pages, detail addresses, the pages of
+partnerships and boroughs, each found in a fixed number of queries.
+
+A section is a routable index page (activities, projects, organisations, ...); one of its
+records lives at the address its ``detail`` route gives for the record's slug. Every link
+to a record is built here (``detail_url``), never by joining strings.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
+
+from citypartners.partnerships import selectors as partnership_selectors
+
+
+def page_model(name: str):
+    """A page model of this app by its name.
+
+    Page models link to each other both ways (a city page links the activities section, an
+    activity links its city pages), so they are named here, as string foreign keys are,
+    rather than imported.
+    """
+    return apps.get_model("site", name)
+
+
+def section_pages(*, locale_id: int, names) -> dict:
+    """The first live page of each named page model in a locale, keyed by name, in one query."""
+    models = {name: page_model(name) for name in names}
+    types = {ContentType.objects.get_for_model(model).pk: name for name, model in models.items()}
+    found = {}
+    pages = Page.objects.live().filter(locale_id=locale_id, content_type_id__in=types)
+    for page in pages.order_by("path"):
+        found.setdefault(types[page.content_type_id], page)
+    return found
+
+
+def section_urls(*, request, locale_id: int, names) -> dict:
+    """The address of the live page of each named page model in a locale, in one query."""
+    return {
+        name: page.get_url(request)
+        for name, page in section_pages(locale_id=locale_id, names=names).items()
+    }
+
+
+def section_page(*, locale_id: int, name: str):
+    """The live page of one section in a locale, or None."""
+    return section_pages(locale_id=locale_id, names=[name]).get(name)
+
+
+def detail_url(section, record, *, request=None) -> str | None:
+    """The address of `record` (anything with a slug) on its section page's ``detail``
+    route, or None when the site has no such section."""
+    if section is None:
+        return None
+    base = section.get_url(request)
+    if base is None:
+        return None
+    # The section's class holds its routes; `section` may be a plain Page of that class.
+    route = section.specific_class.get_resolver().reverse("detail", slug=record.slug)
+    return base + route
+
+
+def partner_city_pages(*, locale_id: int, partnership_ids) -> dict:
+    """The live city page of each partnership in one locale, keyed by partnership id."""
+    pages = (
+        page_model("PartnerCityPage")
+        .objects.live()
+        .filter(locale_id=locale_id, partnership_id__in=list(partnership_ids))
+    )
+    return {page.partnership_id: page for page in pages}
+
+
+def borough_pages(*, locale_id: int) -> dict:
+    """The live borough page of each borough in one locale, keyed by owner id."""
+    return {
+        page.borough_id: page
+        for page in page_model("BoroughPage").objects.live().filter(locale_id=locale_id)
+    }
+
+
+def with_page_urls(rows, *, request, locale_id: int) -> list:
+    """Give each partnership in `rows` its `page_url` (its city page) or None."""
+    pages = partner_city_pages(locale_id=locale_id, partnership_ids=[p.pk for p in rows])
+    for row in rows:
+        page = pages.get(row.pk)
+        row.page_url = page.get_url(request) if page else None
+    return rows
+
+
+def partnership_rows(*, request, locale_id: int, **filters) -> list:
+    """Partnerships (filtered as `partnership_list`) with the address of their city page."""
+    rows = partnership_selectors.partnership_list(**filters)
+    return with_page_urls(rows, request=request, locale_id=locale_id)
+
+
+def state_partnership_rows(*, request, locale_id: int) -> list:
+    """The state's partnerships for the overview, with the address of their city page."""
+    rows = partnership_selectors.state_partnership_list()
+    return with_page_urls(rows, request=request, locale_id=locale_id)

@@ -1,0 +1,154 @@
+"""Template tags shared by all public pages: language switch, footer links, dates."""
+
+from django import template
+from django.conf import settings
+from django.utils.formats import date_format
+from wagtail.models import Locale, Page
+
+from citypartners.core.i18n import current_language
+from citypartners.core.models import OfficeSettings
+from citypartners.partnerships.models import PartnershipStatus
+
+from .. import sections
+
+register = template.Library()
+
+# Each language named in itself, so that a reader finds their own.
+LANGUAGE_SELF_NAMES = {"de": "Deutsch", "en": "English"}
+
+
+def _home_url(language_code: str) -> str:
+    return f"/{language_code}/"
+
+
+def page_translation_urls(page, request) -> dict[str, str]:
+    """The URL of each live language version of `page`, keyed by language code.
+
+    On a routable page's sub-route (an activity, a calendar month) the rest of the path and
+    the query string are kept, so that the switch leads to the same view in the other language.
+    """
+    if page is None:
+        return _view_translation_urls(request)
+    own_url = page.get_url(request) or ""
+    rest = ""
+    if request is not None and own_url and request.path.startswith(own_url):
+        rest = request.path[len(own_url) :]
+        if request.GET:
+            rest += "?" + request.GET.urlencode()
+    urls = {}
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        urls[translation.locale.language_code] = translation.get_url(request) + rest
+    return urls
+
+
+def _view_translation_urls(request) -> dict[str, str]:
+    """For views that are not Wagtail pages (search, 404): the same address in each language."""
+    from django.urls import Resolver404, resolve, translate_url
+
+    if request is None:
+        return {}
+    try:
+        resolve(request.path)
+    except Resolver404:
+        return {}
+    path = request.get_full_path()
+    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to the same page in the other languages, or to their home page if it has none."""
+    urls = context.get("translation_urls") or {}
+    current = current_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_SELF_NAMES.get(code, code),
+                "url": urls.get(code) or _home_url(code),
+            }
+        )
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def translation_urls(context):
+    """Computed once per page and put into the context for the head and the switch."""
+    return page_translation_urls(context.get("page"), context.get("request"))
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The imprint, privacy, accessibility and easy-language pages in the active language."""
+    request = context["request"]
+    office = OfficeSettings.for_request(request)
+    ids = [getattr(office, f"{name}_id") for name in OfficeSettings.FOOTER_FIELDS]
+    ids = [pk for pk in ids if pk]
+    if not ids:
+        return {"links": []}
+    page = context.get("page")
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    localized = {
+        p.translation_key: p
+        for p in Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys.values())
+    }
+    links = []
+    for pk in ids:
+        target = localized.get(keys.get(pk))
+        if target is not None:
+            links.append({"title": target.title, "url": target.get_url(request)})
+    return {"links": links}
+
+
+@register.filter
+def partner_date(value, precision="day"):
+    """A date as precisely as it is known: a day, a month or only a year."""
+    if not value:
+        return ""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def iso_date(value, precision="day"):
+    """The machine-readable form for <time datetime>, as precise as the date is known."""
+    if not value:
+        return ""
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+@register.filter
+def status_label(value):
+    """The translated name of a partnership status value such as "suspended"."""
+    try:
+        return PartnershipStatus.Status(value).label
+    except ValueError:
+        return ""
+
+
+@register.filter
+def source_host(value):
+    """A short, readable label for a source address: its host name without "www."."""
+    from urllib.parse import urlparse
+
+    host = urlparse(value).netloc
+    if host == "web.archive.org":
+        return "web.archive.org (berlin.de)" if "berlin.de" in value else host
+    return host.removeprefix("www.") or value
+
+
+@register.simple_tag(takes_context=True)
+def detail_url(context, section, record):
+    """The address of `record` on its section page: {% detail_url activities_page activity %}."""
+    return sections.detail_url(section, record, request=context.get("request")) or ""

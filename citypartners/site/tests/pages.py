@@ -1,0 +1,72 @@
+"""The public pages of the demo site, one of each page type, in both languages."""
+
+from wagtail.models import Page
+
+PAGE_TYPES = [
+    "homepage",
+    "partnercitypage",
+    "boroughindexpage",
+    "boroughpage",
+    "projectcooperationspage",
+    "standardpage",
+    "accessibilitypage",
+    "activityindexpage",
+    "getinvolvedpage",
+    "projectindexpage",
+    "organisationindexpage",
+]
+
+
+def one_page_of_each_type():
+    """(type, German URL, English URL) for one live page of each public page type."""
+    found = []
+    for model_name in PAGE_TYPES:
+        page = (
+            Page.objects.live()
+            .filter(content_type__model=model_name, locale__language_code="de")
+            .order_by("path")
+            .first()
+        )
+        english = page.get_translation(
+            page.get_translations().filter(locale__language_code="en").get().locale
+        )
+        found.append((model_name, page.url, english.url))
+    return found
+
+
+def activity_view_urls():
+    """Views that are not pages (calendar, an activity, a project, an organisation, search)."""
+    from citypartners.activities.models import Activity
+    from citypartners.site.models import ActivityIndexPage
+
+    activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
+    urls = []
+    for index in ActivityIndexPage.objects.live().order_by("locale__language_code"):
+        urls.append(index.url + index.reverse_subpage("calendar"))
+        urls.append(index.url + index.reverse_subpage("detail", args=[activity.slug]))
+    from citypartners.site.models import OrganisationIndexPage, ProjectIndexPage
+
+    for model, slug in [
+        (ProjectIndexPage, "example-school-gardens-berlin-paris"),
+        (OrganisationIndexPage, "example-gymnasium-berlin"),
+    ]:
+        for index in model.objects.live().order_by("locale__language_code"):
+            urls.append(index.url + index.reverse_subpage("detail", args=[slug]))
+    from citypartners.site.models import AccessibilityPage, GetInvolvedPage
+
+    for model in (GetInvolvedPage, AccessibilityPage):  # the confirmation pages
+        for page in model.objects.live().order_by("locale__language_code"):
+            urls.append(page.url + page.reverse_subpage("thanks"))
+    return urls + [
+        "/de/suche/?q=Warschau",
+        "/en/search/?q=Warsaw",
+        "/de/offene-daten/",
+        "/en/open-data/",
+        "/de/offene-daten/api/",
+        "/en/open-data/api/",
+    ]
+
+
+def all_public_urls():
+    pages = [page.url for page in Page.objects.live().filter(depth__gt=1).order_by("path")]
+    return pages + activity_view_urls()
