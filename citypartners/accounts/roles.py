@@ -24,7 +24,6 @@ REFERENCE = [
     ("activities", "activitykind"),
 ]
 STATE_ONLY = [("projects", "proposal"), ("core", "officesettings")]
-MEDIA = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 
 
 def _perms(models, actions=CRUD):

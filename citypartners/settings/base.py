@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 # --- Paths -------------------------------------------------------------------
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -185,7 +184,6 @@ AXES_USERNAME_FORM_FIELD = "username"
 # --- Application settings -------------------------------------------------------------
 # Longest message the accessibility feedback form takes, in characters.
 FEEDBACK_MAX_LENGTH = 5000
-LANGUAGE_NAMES = {"de": _("German"), "en": _("English")}
 FORMAT_MODULE_PATH = ["citypartners.formats"]
 ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs
 # At most this many proposals per sender address within this many seconds.

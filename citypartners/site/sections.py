@@ -47,17 +47,22 @@ def section_page(*, locale_id: int, name: str):
     return section_pages(locale_id=locale_id, names=[name]).get(name)
 
 
+def route_url(page, name: str, *, request=None, **kwargs) -> str | None:
+    """The address of one of a routable page's routes (as Wagtail's ``routablepageurl``
+    tag gives it), or None when the page has no address."""
+    base = page.get_url(request)
+    if base is None:
+        return None
+    # The page's class holds its routes; `page` may be a plain Page of that class.
+    return base + page.specific_class.get_resolver().reverse(name, **kwargs)
+
+
 def detail_url(section, record, *, request=None) -> str | None:
     """The address of `record` (anything with a slug) on its section page's ``detail``
     route, or None when the site has no such section."""
     if section is None:
         return None
-    base = section.get_url(request)
-    if base is None:
-        return None
-    # The section's class holds its routes; `section` may be a plain Page of that class.
-    route = section.specific_class.get_resolver().reverse("detail", slug=record.slug)
-    return base + route
+    return route_url(section, "detail", request=request, slug=record.slug)
 
 
 def partner_city_pages(*, locale_id: int, partnership_ids) -> dict:

@@ -16,6 +16,7 @@ from citypartners.projects.forms import FinderForm, ProposalForm
 from citypartners.projects.services import client_key, proposal_submit
 
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
+from ..sections import route_url
 
 
 class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
@@ -68,7 +69,7 @@ class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                     for message in error.messages:
                         form.add_error(None, message)
                 else:
-                    return redirect(self.url + self.reverse_subpage("thanks"))
+                    return redirect(route_url(self, "thanks", request=request))
         else:
             initial = {}
             if request.GET.get("propose_for"):

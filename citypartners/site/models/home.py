@@ -15,7 +15,7 @@ from citypartners.geo.timeline import partnership_timeline
 from ..forms import FeedbackForm
 from ..maps import partnerships_map
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
-from ..sections import section_urls, state_partnership_rows
+from ..sections import route_url, section_urls, state_partnership_rows
 from ..services import feedback_submit
 
 
@@ -118,7 +118,7 @@ class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
             form = FeedbackForm(request.POST)
             if form.is_valid():
                 feedback_submit(page=self, **form.cleaned_data)
-                return redirect(self.url + self.reverse_subpage("thanks"))
+                return redirect(route_url(self, "thanks", request=request))
         else:
             form = FeedbackForm()
         return self.render(request, context_overrides={"form": form})
