@@ -44,9 +44,14 @@ api = NinjaAPI(
     version="1",
     description=(
         "Partner cities, partnerships (with status history and founding documents), "
-        "activities, projects and organisations of the State of Berlin and its boroughs. "
+        "activities, projects and organisations of a city's international office: the "
+        "state (the city itself) and its boroughs, each the `owner` of its records. "
         "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
-        "Accept-Language header. Licence: see /api/v1/ and the Open data page."
+        "Accept-Language header. Licence: see /api/v1/ and the Open data page.\n\n"
+        "Changelog. 2026-11-30: no field or parameter changed. The names used here are "
+        "now also those of the back office, the commands and the CSV files: `owner` (the "
+        "state or a borough keeping a record; formerly *authority* or *organisation* "
+        "there) and `organisations` (the stakeholder institutions taking part)."
     ),
     urls_namespace="api-v1",
     docs_url=None,
@@ -521,7 +526,7 @@ def organisations(
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ):
-    """Institutions through which the partnerships work, in Berlin and the partner cities."""
+    """Institutions through which the partnerships work, at home and in the partner cities."""
     queryset = _organisations()
     if owner:
         queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
