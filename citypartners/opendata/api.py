@@ -44,7 +44,7 @@ api = NinjaAPI(
     version="1",
     description=(
         "Partner cities, partnerships (with status history and founding documents), "
-        "activities, projects and organisations of the State of Berlin and its boroughs. "
+        "activities, projects and organisations of the city and its boroughs. "
         "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
         "Accept-Language header. Licence: see /api/v1/ and the Open data page."
     ),
