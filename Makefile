@@ -31,10 +31,11 @@ test: install lint migrations-check
 	$(PY) manage.py compile_catalogues --check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-## Style, the layers (import-linter, see pyproject.toml) and no import cycle anywhere.
+## Style (Python and templates), the layers (import-linter, see pyproject.toml) and no import cycle.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(find citypartners -name '*.html')
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) tools/import_cycles.py citypartners
 

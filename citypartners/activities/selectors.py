@@ -75,7 +75,7 @@ def activities_past(queryset, *, now=None):
 
 
 def activities_in_month(queryset, *, year: int, month: int):
-    """Activities overlapping a calendar month (in Berlin time)."""
+    """Activities overlapping a calendar month (in the site's time zone, the home city's)."""
     first = datetime.date(year, month, 1)
     following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return queryset.filter(

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from .projection import HEIGHT, WIDTH, project
 
-BERLIN = (13.4105, 52.5244)
 MIN_VIEW_WIDTH = 140.0  # map units: no closer than about Europe
 POINT_RADIUS = 0.006  # of the view's width
 GAP = 0.5  # of the radius, between two points
@@ -34,7 +33,7 @@ class CityMap:
     view: tuple[float, float, float, float]
     radius: float
     markers: list[Marker]
-    berlin: tuple[float, float]
+    home: tuple[float, float]  # the office's own city, drawn as a square
     missing: int = 0  # cities without coordinates: only in the list beside the map
     world_width: float = WIDTH
     world_height: float = HEIGHT
@@ -48,9 +47,9 @@ class CityMap:
         return self.radius / 3
 
     @property
-    def berlin_box(self):
-        """Berlin's square: left, top and side."""
-        return (self.berlin[0] - self.radius, self.berlin[1] - self.radius, self.radius * 2)
+    def home_box(self):
+        """The home city's square: left, top and side."""
+        return (self.home[0] - self.radius, self.home[1] - self.radius, self.radius * 2)
 
     @property
     def label_size(self):
@@ -72,7 +71,7 @@ def _view(points):
 
 
 def _spread(markers, fixed, distance, view):
-    """Push points apart until none is closer than `distance` to another (or to Berlin).
+    """Push points apart until none is closer than `distance` to another (or to the home city).
 
     Each round looks only at neighbours in a grid of `distance`-sized cells.
     """
@@ -114,8 +113,11 @@ def _spread(markers, fixed, distance, view):
             break
 
 
-def city_map(cities) -> CityMap | None:
-    """`cities`: (key, label, url, longitude, latitude) for each city; None without any."""
+def city_map(cities, *, home: tuple[float, float]) -> CityMap | None:
+    """`cities`: (key, label, url, longitude, latitude) for each city; None without any.
+
+    `home`: longitude and latitude of the office's own city, the square on the map.
+    """
     cities = list(cities)
     placed = [
         (key, label, url, *project(float(lon), float(lat)))
@@ -124,16 +126,16 @@ def city_map(cities) -> CityMap | None:
     ]
     if not placed:
         return None
-    berlin = project(*BERLIN)
-    view = _view([(x, y) for *_rest, x, y in placed] + [berlin])
+    home_point = project(*home)
+    view = _view([(x, y) for *_rest, x, y in placed] + [home_point])
     radius = view[2] * POINT_RADIUS
     markers = [Marker(key, label, url, x, y, x, y) for key, label, url, x, y in placed]
     markers.sort(key=lambda m: (m.ox, m.oy, m.key))  # the same layout on every request
-    _spread(markers, [berlin], radius * (2 + GAP), view)
+    _spread(markers, [home_point], radius * (2 + GAP), view)
     return CityMap(
         view=view,
         radius=radius,
         markers=markers,
-        berlin=berlin,
+        home=home_point,
         missing=len(cities) - len(placed),
     )

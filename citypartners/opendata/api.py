@@ -48,10 +48,12 @@ api = NinjaAPI(
         "state (the city itself) and its boroughs, each the `owner` of its records. "
         "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
         "Accept-Language header. Licence: see /api/v1/ and the Open data page.\n\n"
-        "Changelog. 2026-11-30: no field or parameter changed. The names used here are "
-        "now also those of the back office, the commands and the CSV files: `owner` (the "
-        "state or a borough keeping a record; formerly *authority* or *organisation* "
-        "there) and `organisations` (the stakeholder institutions taking part)."
+        "Changelog. 2026-11-30: the `side` of a project's organisation is `home` (the "
+        "office's own city) or `partner`; it was `berlin`. No field was renamed. The "
+        "names used here are now also those of the back office, the commands and the CSV "
+        "files: `owner` (the state or a borough keeping a record; formerly *authority* or "
+        "*organisation* there) and `organisations` (the stakeholder institutions taking "
+        "part)."
     ),
     urls_namespace="api-v1",
     docs_url=None,

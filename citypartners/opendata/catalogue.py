@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.urls import reverse
 
+from citypartners.core.home_city import home_city
+
 DATASETS = [
     (
         "cities",
@@ -68,6 +70,7 @@ def dcat(request):
     base = request.build_absolute_uri("/").rstrip("/")
     licence = settings.OPEN_DATA_LICENCE
     publisher = {"@type": "foaf:Organization", "foaf:name": settings.OPEN_DATA_PUBLISHER}
+    city = home_city()
     datasets = []
     for entity, title_de, title_en, text_de, text_en in DATASETS:
         distributions = [
@@ -109,10 +112,11 @@ def dcat(request):
                 "dcat:theme": {
                     "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"
                 },
-                "dct:spatial": {"@id": "http://dcat-ap.de/def/politicalGeocoding/stateKey/11"},
                 "dcat:distribution": distributions,
             }
         )
+        if city.spatial:
+            datasets[-1]["dct:spatial"] = {"@id": city.spatial}
     return {
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
@@ -123,8 +127,11 @@ def dcat(request):
         "@id": f"{base}/opendata/catalog.jsonld",
         "@type": "dcat:Catalog",
         "dct:title": [
-            {"@value": "Städtepartnerschaften Berlins – offene Daten", "@language": "de"},
-            {"@value": "Berlin's city partnerships – open data", "@language": "en"},
+            {
+                "@value": f"Städtepartnerschaften von {city.name_de} – offene Daten",
+                "@language": "de",
+            },
+            {"@value": f"City partnerships of {city.name_en} – open data", "@language": "en"},
         ],
         "dct:publisher": publisher,
         "dct:license": {"@id": licence["uri"]},

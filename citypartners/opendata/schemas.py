@@ -85,7 +85,7 @@ class Activity(Schema):
 class ProjectOrganisation(Schema):
     slug: str
     name: str
-    side: str = Field(description="berlin, partner or other")
+    side: str = Field(description="home (the office's own city), partner or other")
     role: str
 
 

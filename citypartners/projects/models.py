@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -11,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from citypartners.core.home_city import home_city
 from citypartners.core.i18n import localized
 from citypartners.core.models import VersionedRecord
 from citypartners.core.stemming import stem_text
@@ -101,11 +103,21 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
         )
 
 
+def _home_city_name():
+    return home_city().name
+
+
+def side_choices():
+    """The sides of a project; a callable, so that migrations do not record the home city."""
+    return ProjectOrganisation.Side.choices
+
+
 class ProjectOrganisation(Orderable):
-    """An organisation's part in a project, on the Berlin or the partner city's side."""
+    """An organisation's part in a project, on the home city's or the partner city's side."""
 
     class Side(models.TextChoices):
-        BERLIN = "berlin", _("Berlin")
+        # Labelled with the office's city (settings.HOME_CITY), in the active language.
+        HOME = "home", lazy(_home_city_name, str)()
         PARTNER = "partner", _("partner city")
         OTHER = "other", _("other")
 
@@ -116,7 +128,7 @@ class ProjectOrganisation(Orderable):
         on_delete=models.CASCADE,
         related_name="project_roles",
     )
-    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    side = models.CharField(_("side"), max_length=10, choices=side_choices)
     role_de = models.CharField(_("role (German)"), max_length=200, blank=True)
     role_en = models.CharField(_("role (English)"), max_length=200, blank=True)
 

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "citypartners.core.context_processors.home_city_context",
             ],
         },
     },
@@ -125,7 +126,19 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Our catalogue, then German for libraries that ship none (wagtail-2fa).
 LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "vendor_locale"]
-TIME_ZONE = "Europe/Berlin"
+# The office's own city: its name, place on the maps, time zone and the side it takes in
+# projects (read through citypartners.core.home_city). Another city's office sets its own.
+HOME_CITY = {
+    "name_de": "Berlin",
+    "name_en": "Berlin",
+    "latitude": 52.5244,
+    "longitude": 13.4105,
+    "time_zone": "Europe/Berlin",
+    # DCAT-AP.de political geocoding for the open data catalogue; "" leaves it out.
+    "spatial": "http://dcat-ap.de/def/politicalGeocoding/stateKey/11",
+}
+# Times on the site are the home city's.
+TIME_ZONE = HOME_CITY["time_zone"]
 USE_I18N = True
 USE_TZ = True
 

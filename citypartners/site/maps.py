@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from citypartners.core.countries import country_name
+from citypartners.core.home_city import home_city
 from citypartners.geo.maps import city_map
 
 
@@ -23,6 +24,9 @@ def _label(row):
 def partnerships_map(rows, *, link):
     """A map of the partner cities of `rows`; `link(row)` gives each point's address."""
     return city_map(
-        (row.city.slug, _label(row), link(row), row.city.longitude, row.city.latitude)
-        for row in rows
+        (
+            (row.city.slug, _label(row), link(row), row.city.longitude, row.city.latitude)
+            for row in rows
+        ),
+        home=home_city().point,
     )

@@ -80,7 +80,7 @@ def test_from_proposal_to_project_on_the_city_page(client):
                 [
                     {
                         "organisation": berlin_choir.pk,
-                        "side": "berlin",
+                        "side": "home",
                         "role_de": "Gastgeber",
                         "role_en": "Host",
                     },

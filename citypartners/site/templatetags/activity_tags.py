@@ -1,4 +1,4 @@
-"""How an activity's date and time read: in Berlin time, with the local time where it differs."""
+"""How an activity's date and time read: in home-city time, and local time where it differs."""
 
 from django import template
 from django.utils import timezone
@@ -6,6 +6,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from citypartners.core.home_city import home_city
 from citypartners.site.templatetags.citypartners_tags import partner_date
 
 register = template.Library()
@@ -28,18 +29,19 @@ def activity_when(activity):
         if last != first:
             text = f"{text} – {partner_date(last)}"
         return format_html('<time datetime="{}">{}</time>', first.isoformat(), text)
-    berlin_start = timezone.localtime(start)
-    berlin_end = timezone.localtime(end)
-    text = date_format(berlin_start, "DATETIME_FORMAT")
+    city = home_city()
+    home_start = timezone.localtime(start, city.zone)
+    home_end = timezone.localtime(end, city.zone)
+    text = date_format(home_start, "DATETIME_FORMAT")
     if end > start:
-        if berlin_end.date() == berlin_start.date():
-            text += " – " + time_format(berlin_end, "TIME_FORMAT")
+        if home_end.date() == home_start.date():
+            text += " – " + time_format(home_end, "TIME_FORMAT")
         else:
-            text += " – " + date_format(berlin_end, "DATETIME_FORMAT")
+            text += " – " + date_format(home_end, "DATETIME_FORMAT")
     html = format_html('<time datetime="{}">{}</time>', start.isoformat(), text)
     local = start.astimezone(activity.zone)
-    if local.utcoffset() != berlin_start.utcoffset():
-        html = format_html("{} {}", html, _("Berlin time"))
+    if local.utcoffset() != home_start.utcoffset():
+        html = format_html("{} {}", html, _("%(city)s time") % {"city": city.name})
         label = _("local time in %(place)s") % {"place": _zone_label(activity.timezone)}
         local_text = date_format(local, "DATETIME_FORMAT")
         html = format_html('{} <span class="local-time">({}: {})</span>', html, label, local_text)
