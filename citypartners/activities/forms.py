@@ -1,8 +1,10 @@
-"""The public filter of the activity list and calendar; every value checked, none trusted."""
+"""The back-office form of an activity, and the public filter of the activity list and
+calendar (every value checked, none trusted)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.partnerships.fields import (
     PartnerCityField,
     PartnerCityFormMixin,
@@ -11,6 +13,18 @@ from citypartners.partnerships.fields import (
 from citypartners.partnerships.models import FocusArea
 
 from .models import ActivityKind
+from .services import activity_instants_set
+
+
+class ActivityAdminForm(OwnedRecordForm):
+    """Sets the derived instants: Wagtail's create and edit actions save the instance, or
+    only its revision, through this form's save() and never through the services."""
+
+    def save(self, commit=True):
+        # A draft may lack its dates yet (Wagtail defers required fields for drafts).
+        if self.instance.start_date and not self.instance.timezone_errors():
+            activity_instants_set(activity=self.instance)
+        return super().save(commit=commit)
 
 
 class ActivityFilterForm(PartnerCityFormMixin, forms.Form):

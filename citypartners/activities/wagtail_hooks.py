@@ -6,9 +6,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.permissions import OwnedViewSetMixin
 
+from .forms import ActivityAdminForm
 from .models import Activity, ActivityKind
 
 
@@ -27,7 +27,7 @@ class ActivityViewSet(OwnedViewSetMixin, SnippetViewSet):
     search_fields = ["title_de", "title_en", "place_de", "place_en"]
     search_backend_name = None
     ordering = ["-starts_at"]
-    edit_handler = ObjectList(Activity.panels, base_form_class=OwnedRecordForm)
+    edit_handler = ObjectList(Activity.panels, base_form_class=ActivityAdminForm)
 
 
 class ActivityKindViewSet(SnippetViewSet):

@@ -61,7 +61,8 @@ class ContactPerson(ClusterableModel):
         help_text=_("Only then do name, role and e-mail appear on the public site."),
     )
     consent_public_on = models.DateField(_("public consent given on"), null=True, blank=True)
-    # When the person last lost their last link to a partnership, for the retention report.
+    # When the person last lost their last link to a partnership, for the retention report;
+    # set by the services (contact_retention_set, contact_retention_recompute).
     unlinked_since = models.DateTimeField(_("without a partnership since"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -96,16 +97,3 @@ class ContactPerson(ClusterableModel):
     @property
     def role(self):
         return localized(self, "role")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The retention report needs to know since when the person has no partnership left.
-        # Parental relations are written by the save above, so they can be checked here.
-        linked = self.partnerships.exists()
-        if linked and self.unlinked_since is not None:
-            self.unlinked_since = None
-        elif not linked and self.unlinked_since is None:
-            self.unlinked_since = timezone.now()
-        else:
-            return
-        ContactPerson.objects.filter(pk=self.pk).update(unlinked_since=self.unlinked_since)

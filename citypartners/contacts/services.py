@@ -1,18 +1,114 @@
-"""Data protection for contact people: export everything held about a person, erase it all."""
+"""Writes of contact people, and data protection: export everything held about a person,
+erase it all, find who is past the retention period.
+
+`unlinked_since` (since when a person has no partnership left) is derived: the services
+here set it on every write (contact_retention_set), the back-office form calls the same
+function, and whoever changes partnership links in bulk calls contact_retention_recompute.
+"""
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
 from .models import ContactPerson
 
 ERASED_LABEL = "erased contact person"
+
+
+def contact_retention_set(
+    *, person: ContactPerson, linked: bool, now: datetime.datetime | None = None
+) -> None:
+    """Note since when the person has no partnership left (kept if noted already), or clear
+    it if they have one; nothing is saved."""
+    if linked:
+        person.unlinked_since = None
+    elif person.unlinked_since is None:
+        person.unlinked_since = now or timezone.now()
+
+
+@transaction.atomic
+def contact_retention_recompute(
+    *,
+    people: QuerySet[ContactPerson] | Iterable[ContactPerson] | None = None,
+    now: datetime.datetime | None = None,
+) -> int:
+    """Derive `unlinked_since` again from the links the database holds (for everyone, or
+    the people given) and write it where it differs; how many changed. People given as
+    objects get the new value too."""
+    given = None
+    if people is None:
+        queryset = ContactPerson.objects.all()
+    elif isinstance(people, QuerySet):
+        queryset = people
+    else:
+        given = list(people)
+        queryset = ContactPerson.objects.filter(pk__in=[p.pk for p in given])
+    links = ContactPerson.partnerships.through.objects.filter(contactperson_id=OuterRef("pk"))
+    queryset = queryset.order_by()
+    changed = queryset.filter(Exists(links), unlinked_since__isnull=False).update(
+        unlinked_since=None
+    )
+    changed += queryset.filter(~Exists(links), unlinked_since__isnull=True).update(
+        unlinked_since=now or timezone.now()
+    )
+    if given:
+        values = dict(
+            ContactPerson.objects.filter(pk__in=[p.pk for p in given]).values_list(
+                "pk", "unlinked_since"
+            )
+        )
+        for person in given:
+            person.unlinked_since = values.get(person.pk)
+    return changed
+
+
+@transaction.atomic
+def contact_create(
+    *, partnerships: Iterable = (), focus_areas: Iterable = (), user=None, **fields
+) -> ContactPerson:
+    """Add a contact person with their partnerships and focus areas."""
+    partnerships = list(partnerships)
+    person = ContactPerson(**fields)
+    contact_retention_set(person=person, linked=bool(partnerships))
+    person.full_clean()
+    person.save()
+    person.partnerships.set(partnerships)
+    person.focus_areas.set(focus_areas)
+    person.save()  # parental relations are written on save
+    log(instance=person, action="wagtail.create", user=user)
+    return person
+
+
+@transaction.atomic
+def contact_update(
+    *,
+    person: ContactPerson,
+    partnerships: Iterable | None = None,
+    focus_areas=None,
+    user=None,
+    **fields,
+) -> ContactPerson:
+    """Change the given fields and links (None: keep them)."""
+    for name, value in fields.items():
+        setattr(person, name, value)
+    if partnerships is not None:
+        partnerships = list(partnerships)
+        person.partnerships.set(partnerships)
+        contact_retention_set(person=person, linked=bool(partnerships))
+    if focus_areas is not None:
+        person.focus_areas.set(focus_areas)
+    person.full_clean()
+    person.save()  # parental relations are written on save
+    log(instance=person, action="wagtail.edit", user=user)
+    return person
 
 
 def _log_entries(person: ContactPerson):

@@ -4,12 +4,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
+from .forms import ContactPersonAdminForm
 from .models import ContactPerson
 
 
@@ -28,6 +30,7 @@ class ContactPersonViewSet(SnippetViewSet):
     list_filter = ["consent_public", "focus_areas", "partnerships"]
     search_fields = ["name", "email", "organisation__name"]
     search_backend_name = None
+    edit_handler = ObjectList(ContactPerson.panels, base_form_class=ContactPersonAdminForm)
 
 
 register_snippet(ContactPersonViewSet)

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from citypartners.activities.models import Activity, ActivityKind
 from citypartners.activities.services import activity_create
 from citypartners.contacts.models import ContactPerson
+from citypartners.contacts.services import contact_create
 from citypartners.core.models import OfficeSettings
 from citypartners.core.text import plain_to_rich_text
 from citypartners.organisations.models import Organisation
@@ -320,7 +321,7 @@ class BerlinLoader:
         for row in data["contacts"]:
             if ContactPerson.objects.filter(name=row["name"]).exists():
                 continue
-            person = ContactPerson(
+            contact_create(
                 name=row["name"],
                 role_de=row["role_de"],
                 role_en=row["role_en"],
@@ -329,12 +330,9 @@ class BerlinLoader:
                 languages=row["languages"],
                 consent_public=row["consent_public"],
                 consent_stored_how="Beispiel / example",
+                focus_areas=[areas[a] for a in row["focus_areas"]],
+                partnerships=[self.state_partnerships[c] for c in row["partnerships"]],
             )
-            person.full_clean()
-            person.save()
-            person.focus_areas.set([areas[a] for a in row["focus_areas"]])
-            person.partnerships.set([self.state_partnerships[c] for c in row["partnerships"]])
-            person.save()
             self.report.count("contact people")
         for row in data["projects"]:
             if Project.objects.filter(slug=row["slug"]).exists():

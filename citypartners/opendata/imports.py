@@ -3,6 +3,10 @@
 Every import first checks every row and reports each problem by row and column in plain
 words; it writes only if there is none, and then all rows in one transaction. Importing the
 same file twice changes nothing the second time.
+
+An import plans, then writes through the services the back office uses (partnerships and
+activities), so their rules, such as the one for a partnership's history, hold here too;
+the plan checks a row with the same rule functions, to report a problem by its column.
 """
 
 import csv
@@ -19,14 +23,29 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from citypartners.activities.models import Activity, ActivityKind
-from citypartners.activities.services import activity_create
+from citypartners.activities.services import activity_create, activity_update
 from citypartners.core.countries import validate_country_code
 from citypartners.core.text import plain_to_rich_text
 from citypartners.owners.models import Owner
-from citypartners.partnerships.models import City, FocusArea, Partnership
-from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
+from citypartners.partnerships.models import (
+    City,
+    FocusArea,
+    FoundingDocument,
+    Partnership,
+    PartnershipStatus,
+)
 from citypartners.partnerships.selectors import partnerships_annotated
-from citypartners.partnerships.services import city_slug_free
+from citypartners.partnerships.services import (
+    DocumentData,
+    StatusData,
+    city_bulk_create,
+    city_create,
+    city_update,
+    partnership_create,
+    partnership_history_add,
+    partnership_history_add_problems,
+    partnership_update,
+)
 
 from .tables import COLUMNS, LIST_SEPARATOR, rich_text_to_plain
 
@@ -282,20 +301,18 @@ def _plan_city(row: _Row, seen):
 
 def _apply_cities(plans, report):
     """New cities in bulk (their values were checked row by row), changed ones one by one."""
-    from wagtail.search.backends import get_search_backend
-
     existing = {c.slug: c for c in City.objects.filter(slug__in=[p["slug"] for _n, p in plans])}
-    new = [City(**plan) for _number, plan in plans if plan["slug"] not in existing]
     for number, plan in plans:
         if plan["slug"] in existing:
             try:
                 with transaction.atomic():
-                    _apply_city(plan, report)
+                    _apply_city(plan, report, existing[plan["slug"]])
             except ValidationError as error:
                 report.problems.extend(Problem(number, "", m) for m in error.messages)
-    created = City.objects.bulk_create(new, batch_size=1000)
+    created = city_bulk_create(
+        cities=[plan for _number, plan in plans if plan["slug"] not in existing]
+    )
     report.created += len(created)
-    get_search_backend().add_bulk(City, created)
 
 
 def _check_unique_ids(row, plan, seen_ids, taken):
@@ -314,29 +331,25 @@ def _check_unique_ids(row, plan, seen_ids, taken):
             )
 
 
-def _apply_city(plan, report):
-    city = City.objects.filter(slug=plan["slug"]).first()
+def _apply_city(plan, report, city=None):
+    city = city or City.objects.filter(slug=plan["slug"]).first()
     if city is None:
-        city = City(**plan)
-        city.full_clean()
-        city.save()
+        city_create(**plan)
         report.created += 1
         return
-    changed = [k for k, v in plan.items() if getattr(city, k) != v]
-    if not changed:
+    _city, changed = city_update(city=city, **plan)
+    if changed:
+        report.updated += 1
+    else:
         report.unchanged += 1
-        return
-    for key in changed:
-        setattr(city, key, plan[key])
-    city.full_clean()
-    city.save()
-    report.updated += 1
 
 
 # --- partnerships -------------------------------------------------------------------------
 
 
 def _plan_partnership(row: _Row, seen, known):
+    """The partnership's fields, and the founding document and status change the row adds
+    to its history, checked against the history it has with the services' rule."""
     owner = row.lookup("owner", known["owners"], _("owner"))
     city = row.lookup("city", known["cities"], _("city"))
     key = (row.text("owner"), row.text("city"))
@@ -347,73 +360,82 @@ def _plan_partnership(row: _Row, seen, known):
     precision = row.choice("since_precision", ["day", "month", "year"], required=bool(since))
     status = row.choice("status", [s.value for s in PartnershipStatus.Status], required=False)
     status_since = row.date("status_since", required=bool(status))
-    if status_since and since and status_since < since:
-        row.problem(
-            "status_since",
-            _("lies before the partnership began (%(d)s).") % {"d": since.isoformat()},
-        )
-    return {
+    plan = {
         "owner": owner,
         "city": city,
         "kind": row.choice("kind", [k.value for k in Partnership.Kind]),
-        "since": since,
-        "since_precision": precision or "day",
-        "status": status,
-        "status_since": status_since,
         "verified": row.flag("verified"),
         "focus_areas": row.lookups("focus_areas", known["focus_areas"], _("focus area")),
+        "documents": [],
+        "statuses": [],
     }
+    existing = known["partnerships_by_ids"].get((owner.pk, city.pk)) if owner and city else None
+    plan["partnership"] = existing
+    since_precision = precision or "day"
+    if since and (
+        existing is None or (existing.since, existing.since_precision) != (since, since_precision)
+    ):
+        plan["documents"].append(
+            DocumentData(
+                kind=FoundingDocument.Kind.DOCUMENT,
+                date=since,
+                date_precision=since_precision,
+                is_shown=True,
+                source=_("CSV import"),
+            )
+        )
+    if status and status_since and not _status_known(existing, status, status_since):
+        plan["statuses"].append(StatusData(status=status, valid_from=status_since))
+    if not row.problems_in(("owner", "city", "since", "since_precision", "status_since")):
+        problems = partnership_history_add_problems(
+            partnership=existing, documents=plan["documents"], statuses=plan["statuses"]
+        )
+        for message in problems["documents"]:
+            row.problem("since", message)
+        for message in problems["statuses"]:
+            row.problem("status_since", message)
+    return plan
+
+
+def _status_known(partnership, status, valid_from):
+    """Whether the partnership's history has this change already: as the status in force
+    (what the CSV download gives), or as a row of its own (a change still to come)."""
+    if partnership is None:
+        return False
+    if (partnership.current_status, partnership.current_status_since) == (status, valid_from):
+        return True
+    return any(
+        (change.status, change.valid_from) == (status, valid_from)
+        for change in partnership.status_history.all()
+    )
 
 
 def _apply_partnership(plan, report):
-    partnership = partnerships_annotated(owner=plan["owner"], city=plan["city"]).first()
-    created = partnership is None
-    changed = False
-    if created:
-        partnership = Partnership(
-            owner=plan["owner"], city=plan["city"], kind=plan["kind"], verified=plan["verified"]
+    partnership = plan["partnership"]
+    if partnership is None:
+        partnership_create(
+            owner=plan["owner"],
+            city=plan["city"],
+            kind=plan["kind"],
+            verified=plan["verified"],
+            focus_areas=plan["focus_areas"],
+            documents=plan["documents"],
+            statuses=plan["statuses"],
         )
-        partnership.full_clean()
-        partnership.save()
-    else:
-        for key in ("kind", "verified"):
-            if getattr(partnership, key) != plan[key]:
-                setattr(partnership, key, plan[key])
-                changed = True
-        if changed:
-            partnership.save()
-    areas = {a.pk for a in plan["focus_areas"]}
-    if created or {a.pk for a in partnership.focus_areas.all()} != areas:
-        partnership.focus_areas.set(plan["focus_areas"])
-        partnership.save()
-        changed = changed or not created
-    shown_date = None if created else partnership.since
-    if plan["since"] and (
-        shown_date != plan["since"]
-        or (not created and partnership.since_precision != plan["since_precision"])
-    ):
-        FoundingDocument.objects.filter(partnership=partnership, is_shown=True).update(
-            is_shown=False
-        )
-        FoundingDocument.objects.create(
-            partnership=partnership,
-            kind=FoundingDocument.Kind.DOCUMENT,
-            date=plan["since"],
-            date_precision=plan["since_precision"],
-            is_shown=True,
-            source=_("CSV import"),
-        )
-        changed = changed or not created
-    current = None if created else partnership.current_status
-    current_since = None if created else partnership.current_status_since
-    if plan["status"] and (current, current_since) != (plan["status"], plan["status_since"]):
-        PartnershipStatus.objects.create(
-            partnership=partnership, status=plan["status"], valid_from=plan["status_since"]
-        )
-        changed = changed or not created
-    if created:
         report.created += 1
-    elif changed:
+        return
+    _partnership, changed = partnership_update(
+        partnership=partnership,
+        kind=plan["kind"],
+        verified=plan["verified"],
+        focus_areas=plan["focus_areas"],
+    )
+    if plan["documents"] or plan["statuses"]:
+        partnership_history_add(
+            partnership=partnership, documents=plan["documents"], statuses=plan["statuses"]
+        )
+        changed = True
+    if changed:
         report.updated += 1
     else:
         report.unchanged += 1
@@ -510,29 +532,36 @@ def _apply_activity(plan, report):
     if same:
         report.unchanged += 1
         return
-    for key, value in fields.items():
-        setattr(activity, key, value)
-    activity.full_clean(exclude=["starts_at", "ends_at"])
-    activity.save()
-    activity.partnerships.set(plan["partnerships"])
-    activity.focus_areas.set(plan["focus_areas"])
-    activity.save()
-    activity.save_revision().publish()
+    activity_update(
+        activity=activity,
+        partnerships=plan["partnerships"],
+        focus_areas=plan["focus_areas"],
+        **fields,
+    )
     report.updated += 1
 
 
-def _known():
+def _known(entity):
     partnerships = {
         f"{p.owner.slug}:{p.city.slug}": p
         for p in Partnership.objects.select_related("owner", "city")
     }
-    return {
+    known = {
         "owners": {a.slug: a for a in Owner.objects.all()},
         "cities": {c.slug: c for c in City.objects.all()},
         "focus_areas": {a.slug: a for a in FocusArea.objects.all()},
         "kinds": {k.slug: k for k in ActivityKind.objects.all()},
         "partnerships": partnerships,
     }
+    if entity == "partnerships":
+        # With their history, which the plan checks each row's additions against.
+        known["partnerships_by_ids"] = {
+            (p.owner_id, p.city_id): p
+            for p in partnerships_annotated().prefetch_related(
+                "founding_documents", "status_history", "focus_areas"
+            )
+        }
+    return known
 
 
 PLANNERS = {
@@ -552,7 +581,7 @@ def import_csv(entity: str, data: bytes, *, dry_run: bool) -> Report:
     if rows is None or report.problems:
         return report
     plan_row, apply_row = PLANNERS[entity]
-    known = _known()
+    known = _known(entity)
     seen, seen_ids = set(), set()
     taken = {
         "geonames_id": dict(
@@ -697,7 +726,7 @@ def import_wikidata(data: bytes, *, owner_slug: str, dry_run: bool) -> Report:
     try:
         with transaction.atomic():
             for _number, _row, plan in plans:
-                _apply_twin(plan, owner, report, city_slug_free)
+                _apply_twin(plan, owner, report)
             if dry_run:
                 raise _RollBack
     except _RollBack:
@@ -705,13 +734,12 @@ def import_wikidata(data: bytes, *, owner_slug: str, dry_run: bool) -> Report:
     return report
 
 
-def _apply_twin(plan, owner, report, city_slug_free):
+def _apply_twin(plan, owner, report):
     city = plan["city"]
     changed = False
     if city is None:
         name_en = plan["name_en"] or plan["name_de"]
-        city = City(
-            slug=city_slug_free(name_en, plan["country_code"]),
+        city = city_create(
             name_en=name_en,
             name_de=plan["name_de"] or name_en,
             country_code=plan["country_code"],
@@ -720,26 +748,20 @@ def _apply_twin(plan, owner, report, city_slug_free):
             geonames_id=plan["geonames_id"],
             wikidata_id=plan["qid"],
         )
-        city.full_clean()
-        city.save()
         changed = True
     elif (
         city.wikidata_id != plan["qid"]
         and not City.objects.filter(wikidata_id=plan["qid"]).exists()
     ):
-        city.wikidata_id = plan["qid"]
-        city.save(update_fields=["wikidata_id"])
-        changed = True
+        _city, changed = city_update(city=city, wikidata_id=plan["qid"])
     if not Partnership.objects.filter(owner=owner, city=city).exists():
-        partnership = Partnership(
+        partnership_create(
             owner=owner,
             city=city,
             verified=False,
             editor_note=_("From Wikidata (P190, %(qid)s); founding date still to be added.")
             % {"qid": plan["qid"]},
         )
-        partnership.full_clean()
-        partnership.save()
         report.created += 1
     elif changed:
         report.updated += 1

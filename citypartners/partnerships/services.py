@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from citypartners.owners.models import Owner
 
@@ -33,13 +34,14 @@ class StatusData:
     reason_en: str = ""
 
 
-def partnership_history_errors(
+def partnership_history_problems(
     *, document_dates: list[datetime.date], shown_count: int, status_dates: list[datetime.date]
-) -> list[str]:
-    """What is wrong with a partnership's documents and status history, in the user's language."""
-    errors = []
+) -> dict[str, list[str]]:
+    """What is wrong with a partnership's documents and status history, in the user's language:
+    under "documents" the mark of the date shown, under "statuses" changes dated too early."""
+    problems = {"documents": [], "statuses": []}
     if document_dates and shown_count != 1:
-        errors.append(
+        problems["documents"].append(
             _(
                 "Mark exactly one founding document as the date shown as “partner since” "
                 "(now %(n)d)."
@@ -50,14 +52,49 @@ def partnership_history_errors(
         began = min(document_dates)
         for status_date in sorted(set(status_dates)):
             if status_date < began:
-                errors.append(
+                problems["statuses"].append(
                     _(
                         "A status change on %(status)s lies before the partnership began "
                         "(%(began)s, its earliest founding document)."
                     )
                     % {"status": status_date.isoformat(), "began": began.isoformat()}
                 )
-    return errors
+    return problems
+
+
+def partnership_history_errors(
+    *, document_dates: list[datetime.date], shown_count: int, status_dates: list[datetime.date]
+) -> list[str]:
+    """What is wrong with a partnership's documents and status history, in the user's language."""
+    problems = partnership_history_problems(
+        document_dates=document_dates, shown_count=shown_count, status_dates=status_dates
+    )
+    return problems["documents"] + problems["statuses"]
+
+
+def partnership_history_add_problems(
+    *,
+    partnership: Partnership | None,
+    documents: Iterable[DocumentData] = (),
+    statuses: Iterable[StatusData] = (),
+) -> dict[str, list[str]]:
+    """What would be wrong with the history of `partnership` (None: a new one) once
+    `documents` and `statuses` are added, keyed as in partnership_history_problems.
+
+    A new document shown as “partner since” takes the mark from the one shown so far.
+    Reads the partnership's documents and statuses through its relations, so a caller
+    that checks many partnerships prefetches them.
+    """
+    documents, statuses = list(documents), list(statuses)
+    old_documents = list(partnership.founding_documents.all()) if partnership else []
+    old_statuses = list(partnership.status_history.all()) if partnership else []
+    takes_mark = any(d.is_shown for d in documents)
+    return partnership_history_problems(
+        document_dates=[d.date for d in old_documents] + [d.date for d in documents],
+        shown_count=sum(d.is_shown for d in documents)
+        + (0 if takes_mark else sum(d.is_shown for d in old_documents)),
+        status_dates=[s.valid_from for s in old_statuses] + [s.valid_from for s in statuses],
+    )
 
 
 def city_slug_free(name: str, country_code: str = "") -> str:
@@ -78,6 +115,7 @@ def city_create(
     latitude=None,
     longitude=None,
     geonames_id: int | None = None,
+    wikidata_id: str | None = None,
     slug: str = "",
 ) -> City:
     """Add a city after checking its country code and coordinates."""
@@ -90,10 +128,59 @@ def city_create(
         latitude=latitude,
         longitude=longitude,
         geonames_id=geonames_id,
+        wikidata_id=wikidata_id,
     )
     city.full_clean()
     city.save()
     return city
+
+
+@transaction.atomic
+def city_bulk_create(*, cities: Iterable[dict]) -> list[City]:
+    """Add many cities in a few queries, each checked field by field first.
+
+    Unlike city_create, this does not look up whether slug, GeoNames id or Wikidata id are
+    taken, which would cost three queries a city: the caller checks them against its own
+    rows and the database (the CSV import does), and the database refuses what it missed.
+    """
+    from wagtail.search.backends import get_search_backend
+
+    new = []
+    for fields in cities:
+        city = City(**{**fields, "country_code": fields["country_code"].upper()})
+        city.full_clean(validate_unique=False)
+        new.append(city)
+    created = City.objects.bulk_create(new, batch_size=1000)
+    # bulk_create sends no post_save, so the search index learns of them here.
+    get_search_backend().add_bulk(City, created)
+    return created
+
+
+@transaction.atomic
+def city_update(*, city: City, user=None, **fields) -> tuple[City, bool]:
+    """Change the given fields of a city; whether anything changed (if not, nothing is written)."""
+    if "country_code" in fields:
+        fields["country_code"] = fields["country_code"].upper()
+    changed = [name for name, value in fields.items() if getattr(city, name) != value]
+    if not changed:
+        return city, False
+    for name in changed:
+        setattr(city, name, fields[name])
+    city.full_clean()
+    city.save()
+    log(instance=city, action="wagtail.edit", user=user, data={"fields": changed})
+    return city, True
+
+
+def _history_write(partnership: Partnership, documents, statuses) -> None:
+    for document in documents:
+        child = FoundingDocument(partnership=partnership, **document.__dict__)
+        child.full_clean()
+        child.save()
+    for status in statuses:
+        child = PartnershipStatus(partnership=partnership, **status.__dict__)
+        child.full_clean()
+        child.save()
 
 
 @transaction.atomic
@@ -110,13 +197,11 @@ def partnership_create(
 ) -> Partnership:
     """Create a partnership with its founding documents and status history, or nothing."""
     documents, statuses = list(documents), list(statuses)
-    errors = partnership_history_errors(
-        document_dates=[d.date for d in documents],
-        shown_count=sum(d.is_shown for d in documents),
-        status_dates=[s.valid_from for s in statuses],
+    problems = partnership_history_add_problems(
+        partnership=None, documents=documents, statuses=statuses
     )
-    if errors:
-        raise ValidationError(errors)
+    if problems["documents"] or problems["statuses"]:
+        raise ValidationError(problems["documents"] + problems["statuses"])
     partnership = Partnership(
         owner=owner, city=city, kind=kind, verified=verified, editor_note=editor_note
     )
@@ -124,12 +209,70 @@ def partnership_create(
     partnership.save()
     partnership.focus_areas.set(focus_areas)
     partnership.save()  # parental relations are written on save
-    for document in documents:
-        child = FoundingDocument(partnership=partnership, **document.__dict__)
-        child.full_clean()
-        child.save()
-    for status in statuses:
-        child = PartnershipStatus(partnership=partnership, **status.__dict__)
-        child.full_clean()
-        child.save()
+    _history_write(partnership, documents, statuses)
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(
+    *,
+    partnership: Partnership,
+    kind: str | None = None,
+    verified: bool | None = None,
+    editor_note: str | None = None,
+    focus_areas: Iterable[FocusArea] | None = None,
+    user=None,
+) -> tuple[Partnership, bool]:
+    """Change what is given (None: keep it); whether anything changed. History is added
+    with partnership_history_add."""
+    given = {"kind": kind, "verified": verified, "editor_note": editor_note}
+    changed = [
+        name
+        for name, value in given.items()
+        if value is not None and getattr(partnership, name) != value
+    ]
+    for name in changed:
+        setattr(partnership, name, given[name])
+    if focus_areas is not None:
+        focus_areas = list(focus_areas)
+        if {a.pk for a in partnership.focus_areas.all()} != {a.pk for a in focus_areas}:
+            partnership.focus_areas.set(focus_areas)
+            changed.append("focus_areas")
+    if not changed:
+        return partnership, False
+    partnership.full_clean()
+    partnership.save()  # parental relations are written on save
+    log(instance=partnership, action="wagtail.edit", user=user, data={"fields": changed})
+    return partnership, True
+
+
+@transaction.atomic
+def partnership_history_add(
+    *,
+    partnership: Partnership,
+    documents: Iterable[DocumentData] = (),
+    statuses: Iterable[StatusData] = (),
+    user=None,
+) -> Partnership:
+    """Add founding documents and status changes to a partnership, or nothing if the history
+    would then break the rule; a new document shown as “partner since” takes the mark."""
+    documents, statuses = list(documents), list(statuses)
+    if not documents and not statuses:
+        return partnership
+    problems = partnership_history_add_problems(
+        partnership=partnership, documents=documents, statuses=statuses
+    )
+    if problems["documents"] or problems["statuses"]:
+        raise ValidationError(problems["documents"] + problems["statuses"])
+    if any(d.is_shown for d in documents):
+        FoundingDocument.objects.filter(partnership=partnership, is_shown=True).update(
+            is_shown=False
+        )
+    _history_write(partnership, documents, statuses)
+    log(
+        instance=partnership,
+        action="wagtail.edit",
+        user=user,
+        data={"documents": len(documents), "statuses": len(statuses)},
+    )
     return partnership

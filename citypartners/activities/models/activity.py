@@ -99,8 +99,9 @@ class Activity(
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
-    # Derived from the fields above in clean()/save(), so that the database can sort and
-    # split current from past activities: the first and the first-after-last instant.
+    # Derived from the fields above (compute_bounds) by the services, which set them on every
+    # write (activities.services), so that the database can sort and split current from past
+    # activities: the first and the first-after-last instant.
     starts_at = models.DateTimeField(_("starts"), editable=False, db_index=True)
     ends_at = models.DateTimeField(_("ends"), editable=False, db_index=True)
     place_de = models.CharField(_("place (German)"), max_length=200, blank=True)
@@ -293,11 +294,6 @@ class Activity(
         except ValidationError as error:
             return error.messages
         return []
-
-    def save(self, *args, **kwargs):
-        # Keep the derived instants in step with the dates, whoever saves.
-        self.starts_at, self.ends_at = self.compute_bounds()
-        super().save(*args, **kwargs)
 
     def get_preview_template(self, request, mode_name):
         return "site/activity_detail.html"

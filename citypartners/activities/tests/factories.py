@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from citypartners.activities.models import Activity, ActivityKind
+from citypartners.activities.services import activity_instants_set
 from citypartners.partnerships.models import Partnership
 
 
@@ -29,6 +30,14 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     kind = factory.SubFactory(ActivityKindFactory)
     start_date = datetime.date(2030, 5, 4)
     live = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Saved directly (no revision), so the derived instants are set here as the services do.
+        activity = model_class(*args, **kwargs)
+        activity_instants_set(activity=activity)
+        activity.save()
+        return activity
 
     @factory.post_generation
     def partnerships(self, create, extracted, **kwargs):

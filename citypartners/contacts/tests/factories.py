@@ -1,6 +1,7 @@
 import factory
 
 from citypartners.contacts.models import ContactPerson
+from citypartners.contacts.services import contact_retention_set
 from citypartners.organisations.models import Organisation
 from citypartners.partnerships.models import City
 
@@ -27,10 +28,19 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     consent_stored_how = "Example form"
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Saved directly, so `unlinked_since` is set here as the services do: no link yet.
+        person = model_class(*args, **kwargs)
+        contact_retention_set(person=person, linked=False)
+        person.save()
+        return person
+
     @factory.post_generation
     def partnerships(self, create, extracted, **kwargs):
         if create and extracted:
             self.partnerships.set(extracted)
+            contact_retention_set(person=self, linked=True)
             self.save()
 
     @factory.post_generation

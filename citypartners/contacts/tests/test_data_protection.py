@@ -13,7 +13,11 @@ from wagtail.models import ModelLogEntry, Revision
 from citypartners.accounts.services import account_create, role_group
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
-from citypartners.contacts.services import contact_erase, contacts_past_retention
+from citypartners.contacts.services import (
+    contact_erase,
+    contact_update,
+    contacts_past_retention,
+)
 from citypartners.partnerships.models import Partnership
 
 from .factories import ContactPersonFactory
@@ -117,8 +121,7 @@ def test_commands_export_and_erase(person, capsys):
 
 
 def test_retention_report_lists_people_unlinked_for_longer_than_the_period(client, steward, person):
-    person.partnerships.clear()
-    person.save()
+    contact_update(person=person, partnerships=[])
     person.refresh_from_db()
     assert person.unlinked_since is not None
     assert person not in contacts_past_retention()
