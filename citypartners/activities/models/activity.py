@@ -14,13 +14,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from citypartners.core.home_city import home_time_zone
 from citypartners.core.i18n import localized
 from citypartners.core.models import NamedVocabulary, VersionedRecord
 from citypartners.core.stemming import stem_text
 from citypartners.owners.models import owner_foreign_key
 from citypartners.partnerships.models.partnership import DatePrecision
-
-BERLIN = "Europe/Berlin"
 
 
 def validate_timezone(value: str) -> None:
@@ -89,7 +88,7 @@ class Activity(
     timezone = models.CharField(
         _("time zone of the place"),
         max_length=64,
-        default=BERLIN,
+        default=home_time_zone,  # the office's own city's zone
         validators=[validate_timezone],
         help_text=_("Times are given in this zone, for example Asia/Tokyo for an event in Tokyo."),
     )
@@ -239,7 +238,7 @@ class Activity(
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone or BERLIN)
+        return zoneinfo.ZoneInfo(self.timezone or home_time_zone())
 
     @property
     def is_cancelled(self):
