@@ -15,7 +15,7 @@ from citypartners.partnerships.tests.factories import (
 )
 from citypartners.projects.models import Project
 from citypartners.projects.tests.factories import ProjectFactory, ProjectOrganisationFactory
-from citypartners.site.tests.tree import build_site
+from citypartners.site.tests.tree import site_fixture
 
 from .factories import OrganisationFactory
 
@@ -27,9 +27,7 @@ PER_PAGE = 30
 MAX_DETAIL_QUERIES = 20
 
 
-@pytest.fixture
-def site():
-    return build_site()
+site = site_fixture()
 
 
 def _soup(response):

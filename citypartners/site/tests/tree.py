@@ -2,13 +2,16 @@
 
 Built with factories only, on its own host, so that it works with or without other pages
 (the Berlin demo) in the database. Ask its pages with ``site.get(client, url)``, which sends
-the host along.
+the host along. Use it through ``site_fixture()``, which forgets the site's addresses
+afterwards: Wagtail caches every site's root paths across tests, and a rolled-back site
+left in that cache would make the next test's pages answer with absolute URLs.
 """
 
 from dataclasses import dataclass, field
 from itertools import count
 from urllib.parse import urlsplit
 
+import pytest
 from django.apps import apps
 from django.db import models
 from wagtail.models import Locale, Page, Site
@@ -142,3 +145,14 @@ def _add(result: BuiltSite, page: Page, en: Locale, *, slug: str, title: str):
     translated.save()
     _publish(translated)
     result.pages[type(page).__name__] = {"de": page, "en": translated.specific}
+
+
+def site_fixture():
+    """A pytest fixture giving a test a site of its own (``build_site``)."""
+
+    @pytest.fixture
+    def site():
+        yield build_site()
+        Site.clear_site_root_paths_cache()
+
+    return site
