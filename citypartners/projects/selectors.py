@@ -23,6 +23,20 @@ def projects_public():
     )
 
 
+def project_roles_public():
+    """Organisations' roles in public projects, each with its project (one query to prefetch).
+
+    Prefetch an organisation's roles with this, not its roles' projects with
+    ``projects_public()``: that leaves the project of a role in a proposed or dropped
+    project empty instead of leaving the role out.
+    """
+    return (
+        ProjectOrganisation.objects.filter(project__status__in=PUBLIC_STATUSES)
+        .select_related("project")
+        .order_by("-project__start_date", "project__title_en", "project_id", "sort_order")
+    )
+
+
 def project_detail(*, slug: str):
     """One public project with its organisations and consenting contacts."""
     return (

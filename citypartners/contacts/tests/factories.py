@@ -2,18 +2,7 @@ import factory
 
 from citypartners.contacts.models import ContactPerson
 from citypartners.contacts.services import contact_retention_set
-from citypartners.organisations.models import Organisation
-from citypartners.partnerships.models import City
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Beispiel-Verein {n} (Example)")
-    slug = factory.Sequence(lambda n: f"example-club-{n}")
-    type = Organisation.Type.NGO
-    city = factory.LazyFunction(lambda: City.objects.get(slug="paris"))
+from citypartners.organisations.tests.factories import OrganisationFactory
 
 
 class ContactPersonFactory(factory.django.DjangoModelFactory):

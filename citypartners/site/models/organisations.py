@@ -12,10 +12,10 @@ from wagtail.models import Page
 
 from citypartners.activities.selectors import activities_public
 from citypartners.organisations.models import Organisation
-from citypartners.projects.selectors import projects_public
+from citypartners.projects.selectors import project_roles_public
 
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
-from ..sections import section_page
+from ..sections import section_pages
 
 PER_PAGE = 30
 
@@ -51,10 +51,7 @@ class OrganisationIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
             Organisation.objects.select_related("city")
             .prefetch_related(
                 "focus_areas",
-                Prefetch(
-                    "project_roles__project",
-                    queryset=projects_public(),
-                ),
+                Prefetch("project_roles", queryset=project_roles_public(), to_attr="public_roles"),
                 Prefetch(
                     "activities",
                     queryset=activities_public().order_by("-starts_at"),
@@ -66,17 +63,18 @@ class OrganisationIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
         )
         if organisation is None:
             raise Http404
-        projects = [
-            role.project
-            for role in organisation.project_roles.all()
-            if role.project.status in ("planned", "running", "done")
-        ]
+        # One project once, however many roles the organisation has in it.
+        projects = list(dict.fromkeys(role.project for role in organisation.public_roles))
+        sections = section_pages(
+            locale_id=self.locale_id, names=["ActivityIndexPage", "ProjectIndexPage"]
+        )
         return TemplateResponse(
             request,
             "site/organisation_detail.html",
             {
                 **self.get_context(request),
-                "activities_page": section_page(locale_id=self.locale_id, name="ActivityIndexPage"),
+                "activities_page": sections.get("ActivityIndexPage"),
+                "projects_page": sections.get("ProjectIndexPage"),
                 "organisation": organisation,
                 "projects": projects,
             },
