@@ -32,6 +32,6 @@ class ProjectOrganisationFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     organisation = factory.SubFactory(OrganisationFactory)
-    side = ProjectOrganisation.Side.BERLIN
+    side = ProjectOrganisation.Side.HOME
     role_de = "Partner"
     role_en = "Partner"
