@@ -48,7 +48,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, berlin_data):
+def page(browser, live_server, small_site):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     page = context.new_page()
     # Anything the Content Security Policy blocks shows up in the console: none may.
