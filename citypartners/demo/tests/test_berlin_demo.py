@@ -12,6 +12,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
@@ -26,9 +27,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _clear_caches():
-    # Wagtail keeps the site's root paths in the cache; the demo has its own site and pages.
+    # Wagtail keeps the site's root paths in the cache, and Django the content types' ids:
+    # the flush makes new content types, and the rollback brings the old ones back.
     for cache in caches.all():
         cache.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -32,7 +32,7 @@ def test_the_overview_map_links_every_partner_city(client, lang, paris):
     svg = _svg(html, "partner-map")
     state = Partnership.objects.filter(owner__slug="land-berlin", kind="partnership")
     links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', svg)
-    assert len(links) == state.count() == 5  # the small site's state partnerships
+    assert len(links) == state.count() == 6  # the small site's state partnerships
     assert any(label.startswith(paris) for _href, label in links)
     for href, _label in links:
         assert client.get(href).status_code == 200
@@ -86,4 +86,4 @@ def test_the_timeline_shows_each_beginning_and_moscows_suspension(client, lang, 
     assert svg.count('class="timeline__active"') == dated
     assert svg.count('class="timeline__suspended"') == 1
     assert word in svg
-    assert ">1967<" not in svg and ">1960<" in svg  # decades on the axis
+    assert ">1987<" not in svg and ">1980<" in svg  # decades on the axis

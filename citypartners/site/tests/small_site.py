@@ -2,7 +2,7 @@
 
 Every test database starts from it (see the root conftest.py). It keeps the demo's slugs and
 page addresses (warsaw, /de/warschau/, /de/aktivitaeten/, land-berlin, mitte, ...) so tests read
-like the site they test, but it holds only what the tests need: five state partnerships (one
+like the site they test, but it holds only what the tests need: six state partnerships (one
 suspended, one with two conflicting dates), three boroughs with one partner each, a handful of
 activities, two projects, organisations and contact people with and without consent. Tests about
 the real Berlin data set load the demo themselves (citypartners/demo/tests/test_berlin_demo.py).
@@ -32,6 +32,7 @@ FOCUS_AREAS = [
     ("youth-exchange", "Jugendaustausch", "Youth exchange"),
     ("climate", "Klima", "Climate"),
     ("science", "Wissenschaft und Forschung", "Science and academics"),
+    ("judiciary", "Justiz", "Judiciary"),  # no partnership has it yet: a gap to find
 ]
 KINDS = [
     ("official-visit", "Delegationsbesuch", "Official visit"),
@@ -41,6 +42,7 @@ KINDS = [
 # slug, English, German, local name, country, latitude, longitude, GeoNames id, since
 STATE_CITIES = [
     ("paris", "Paris", "Paris", "Paris", "FR", "48.8534", "2.3488", 2988507, "1987-07-02"),
+    ("madrid", "Madrid", "Madrid", "Madrid", "ES", "40.4165", "-3.7026", 3117735, "1988-11-04"),
     ("warsaw", "Warsaw", "Warschau", "Warszawa", "PL", "52.2298", "21.0118", 756135, "1991-08-12"),
     ("moscow", "Moscow", "Moskau", "Москва", "RU", "55.7520", "37.6178", 524901, "1991-08-28"),
     (
@@ -143,8 +145,13 @@ def build_small_site():
         date=_date("1994-04-13"),
         is_shown=False,
     )
-    partnerships["paris"].focus_areas.set([areas["business"], areas["youth-exchange"]])
-    partnerships["tokyo"].focus_areas.set([areas["climate"]])
+    for slug, focus in [
+        ("paris", ["business", "youth-exchange"]),
+        ("warsaw", ["culture"]),
+        ("tokyo", ["climate"]),
+    ]:
+        partnerships[slug].focus_areas.set([areas[a] for a in focus])
+        partnerships[slug].save()  # parental relations are written on save
 
     # One partner city for each borough, with a year as its date.
     for slug, _de, _en, (city_en, city_de, country, lat, lon), since in BOROUGHS:
@@ -168,19 +175,20 @@ def build_small_site():
         )
 
     # Activities: upcoming and past, in several cities and focus areas, all the state's.
-    for title_de, title_en, kind, cities_of, focus, start in [
+    for title_de, title_en, kind, status, cities_of, focus, start in [
         ("Beispiel: Kulturtage Warschau", "Example: Warsaw culture days", "cultural-event",
-         ["warsaw"], ["culture"], "2030-05-04"),
+         "planned", ["warsaw"], ["culture"], "2030-05-04"),
         ("Beispiel: Klimaseminar Tokio", "Example: Tokyo climate seminar", "seminar",
-         ["tokyo"], ["climate"], "2030-06-10"),
+         "planned", ["tokyo"], ["climate"], "2030-06-10"),
         ("Beispiel: Jugendbegegnung Paris", "Example: Paris youth meeting", "official-visit",
-         ["paris", "warsaw"], ["youth-exchange"], "2020-09-01"),
+         "done", ["paris", "warsaw"], ["youth-exchange"], "2005-09-01"),
     ]:  # fmt: skip
         ActivityFactory(
             owner=state,
             title_de=title_de,
             title_en=title_en,
             kind=kinds[kind],
+            status=status,
             start_date=_date(start),
             partnerships=[partnerships[c] for c in cities_of],
             focus_areas=[areas[a] for a in focus],

@@ -9,6 +9,7 @@ pytestmark = pytest.mark.django_db
 # the demo's full Senate list is tested in citypartners/demo/tests/test_berlin_demo.py.
 EXPECTED = [
     ("Paris", "Paris", "1987-07-02"),
+    ("Madrid", "Madrid", "1988-11-04"),
     ("Warsaw", "Warschau", "1991-08-12"),
     ("Moscow", "Moskau", "1991-08-28"),
     ("Jakarta", "Jakarta", "1993-04-22"),
