@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test install catalogues lint migrations-check pytest messages lock createuser backup restore clean
+.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -30,6 +30,11 @@ run: catalogues
 test: install lint migrations-check
 	$(PY) manage.py compile_catalogues --check
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## The same without the browser tests (no Chromium needed; about half the time).
+test-fast: install lint migrations-check
+	$(PY) manage.py compile_catalogues --check
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 ## Style (Python and templates), the layers (import-linter, see pyproject.toml) and no import cycle.
 lint: install

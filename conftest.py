@@ -1,7 +1,41 @@
-"""Shared fixtures: the Berlin demo data loaded once per test database, media in a temp folder."""
+"""Shared fixtures: the small test site built once per test database, media in a temp folder.
+
+The small site (citypartners/site/tests/small_site.py) is built from the factories registered
+here. Only the tests about the Berlin demo itself load the demo (citypartners/demo/tests/).
+"""
 
 import pytest
 from django.core.management import call_command
+from pytest_factoryboy import register
+
+from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
+from citypartners.contacts.tests.factories import ContactPersonFactory
+from citypartners.organisations.tests.factories import OrganisationFactory
+from citypartners.partnerships.tests.factories import (
+    CityFactory,
+    FocusAreaFactory,
+    FoundingDocumentFactory,
+    OwnerFactory,
+    PartnershipFactory,
+    PartnershipStatusFactory,
+)
+from citypartners.projects.tests.factories import ProjectFactory, ProjectOrganisationFactory
+
+for _factory in (
+    OwnerFactory,
+    CityFactory,
+    FocusAreaFactory,
+    PartnershipFactory,
+    FoundingDocumentFactory,
+    PartnershipStatusFactory,
+    ActivityKindFactory,
+    ActivityFactory,
+    OrganisationFactory,
+    ContactPersonFactory,
+    ProjectFactory,
+    ProjectOrganisationFactory,
+):
+    register(_factory)
 
 
 @pytest.fixture(autouse=True)
@@ -11,17 +45,22 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the Berlin demo data; each test's changes are rolled back."""
-    from citypartners.demo.loader import load_berlin
+    """Every test starts from the small site; each test's changes are rolled back."""
+    from citypartners.site.tests.small_site import build_small_site
 
     with django_db_blocker.unblock():
         call_command("compile_catalogues", verbosity=0)
-        load_berlin()
+        build_small_site()
 
 
 @pytest.fixture
-def berlin_data(transactional_db):
-    """For tests that need committed data (a live server): load it into the flushed database."""
-    from citypartners.demo.loader import load_berlin
+def small_site(transactional_db):
+    """For tests that need committed data (a live server, backups): rebuild the small site in
+    the database that the previous transactional test flushed (the first one still finds the
+    site built in django_db_setup). pytest-django runs such tests after all others, so the
+    flush at their end takes the data from no ordinary test."""
+    from citypartners.owners.models import Owner
+    from citypartners.site.tests.small_site import build_small_site
 
-    load_berlin()
+    if not Owner.objects.exists():
+        build_small_site()

@@ -57,7 +57,7 @@ def _require_tools():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_give_back_every_row_and_file(berlin_data, tmp_path):
+def test_backup_and_restore_give_back_every_row_and_file(small_site, tmp_path):
     _require_tools()
     Document.objects.create(title="Bericht", file=SimpleUploadedFile("bericht.pdf", PDF))
     (Path(settings.MEDIA_ROOT) / "notes").mkdir(parents=True, exist_ok=True)
@@ -83,7 +83,7 @@ def test_backup_and_restore_give_back_every_row_and_file(berlin_data, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 @translation.override("de")  # commands speak the site's language
-def test_a_damaged_or_foreign_archive_changes_nothing(berlin_data, tmp_path):
+def test_a_damaged_or_foreign_archive_changes_nothing(small_site, tmp_path):
     _require_tools()
     archive = _backup(tmp_path)
     rows = _tables()

@@ -32,7 +32,7 @@ def test_the_overview_map_links_every_partner_city(client, lang, paris):
     svg = _svg(html, "partner-map")
     state = Partnership.objects.filter(owner__slug="land-berlin", kind="partnership")
     links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', svg)
-    assert len(links) == state.count() == 19
+    assert len(links) == state.count() == 6  # the small site's state partnerships
     assert any(label.startswith(paris) for _href, label in links)
     for href, _label in links:
         assert client.get(href).status_code == 200
@@ -42,9 +42,10 @@ def test_the_overview_map_links_every_partner_city(client, lang, paris):
 
 
 def test_no_point_hides_another(client):
+    # Warsaw and Berlin lie close on the world map; the demo's crowded maps are tested too.
     for url, map_id in (("/de/", "partner-map"), ("/de/bezirke/", "boroughs-map")):
         points = _points(_svg(client.get(url).content.decode(), map_id))
-        assert len(points) > 10
+        assert len(points) >= 3
         for (x1, y1, r), (x2, y2, _r) in itertools.combinations(points, 2):
             assert math.hypot(x1 - x2, y1 - y2) >= 2 * r, (url, x1, y1, x2, y2)
 
@@ -85,4 +86,4 @@ def test_the_timeline_shows_each_beginning_and_moscows_suspension(client, lang, 
     assert svg.count('class="timeline__active"') == dated
     assert svg.count('class="timeline__suspended"') == 1
     assert word in svg
-    assert ">1967<" not in svg and ">1960<" in svg  # decades on the axis
+    assert ">1987<" not in svg and ">1980<" in svg  # decades on the axis

@@ -67,7 +67,7 @@ def test_the_catalogue_describes_every_dataset_with_the_licence(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_csv_round_trip_into_an_empty_database_gives_the_same_tables(berlin_data):
+def test_csv_round_trip_into_an_empty_database_gives_the_same_tables(small_site):
     from citypartners.demo.loader import BerlinLoader
 
     first = {e: csv_text(e) for e in ("cities", "partnerships", "activities")}

@@ -17,6 +17,12 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     city = factory.SubFactory(CityFactory)
 
     @factory.post_generation
+    def partnerships(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partnerships.set(extracted)
+            self.save()  # parental relations are written on save
+
+    @factory.post_generation
     def focus_areas(self, create, extracted, **kwargs):
         if create and extracted:
             self.focus_areas.set(extracted)

@@ -121,9 +121,14 @@ def test_unknown_country_code_is_refused_in_the_city_form(editor_client):
     count = City.objects.count()
     response = editor_client.post(
         reverse("wagtailsnippets_partnerships_city:add"),
-        {"name_en": "Atlantis", "name_de": "Atlantis", "country_code": "QQ"},
+        {"name_en": "Atlantis", "name_de": "Atlantis", "slug": "atlantis", "country_code": "QQ"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
+    # Only the country is wrong: the form names it and nothing else.
+    errors = response.context["form"].errors
+    assert list(errors) == ["country_code"], errors
+    assert "“QQ” is not an ISO 3166 country code" in errors["country_code"][0]
     assert City.objects.count() == count
 
 

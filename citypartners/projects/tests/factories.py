@@ -1,12 +1,13 @@
+import datetime
+
 import factory
 
 from citypartners.organisations.tests.factories import OrganisationFactory
-from citypartners.partnerships.tests.factories import PartnershipFactory
 from citypartners.projects.models import Project, ProjectOrganisation
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
-    """A running project of a new partnership unless told otherwise."""
+    """A running example project; partnerships, focus areas and contacts only when given."""
 
     class Meta:
         model = Project
@@ -16,16 +17,30 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Example: project {n}")
     slug = factory.Sequence(lambda n: f"example-project-{n}")
     status = Project.Status.RUNNING
+    start_date = datetime.date(2026, 3, 1)
+    end_date = datetime.date(2027, 6, 30)
 
     @factory.post_generation
     def partnerships(self, create, extracted, **kwargs):
-        if create:
-            self.partnerships.set(extracted or [PartnershipFactory()])
+        if create and extracted:
+            self.partnerships.set(extracted)
             self.save()  # parental relations are written on save
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.focus_areas.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def contacts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.contacts.set(extracted)
+            self.save()
 
 
 class ProjectOrganisationFactory(factory.django.DjangoModelFactory):
-    """An organisation's part on the Berlin side of a project."""
+    """An organisation's part on the home city's side of a project."""
 
     class Meta:
         model = ProjectOrganisation

@@ -1,4 +1,4 @@
-"""Every back-office list links each row to its edit form."""
+"""Every back-office list (of every app's records) links each row to its edit form."""
 
 import pytest
 from django.apps import apps

@@ -1,0 +1,192 @@
+"""The Berlin demo data set itself: what it holds, that loading it twice changes nothing, and
+the pages that show the real data (the Senate's list, the boroughs, the maps).
+
+The only tests that load the demo. It is loaded once for this module, in a transaction that
+is rolled back after the last test, so the small test site is back for every other module;
+each test's own transaction nests inside (as a savepoint).
+"""
+
+import itertools
+import math
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page, Revision
+
+from citypartners.activities.models import Activity
+from citypartners.demo.loader import load_berlin
+from citypartners.partnerships import selectors
+from citypartners.partnerships.models import City, FoundingDocument, Partnership
+
+pytestmark = pytest.mark.django_db
+
+
+def _clear_caches():
+    # Wagtail keeps the site's root paths in the cache, and Django the content types' ids:
+    # the flush makes new content types, and the rollback brings the old ones back.
+    for cache in caches.all():
+        cache.clear()
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def berlin_demo(django_db_setup, django_db_blocker):
+    """The demo instead of the small site, for this module only."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("flush", "--no-input", verbosity=0)  # the small site, rolled back below
+            _clear_caches()
+            load_berlin()
+            yield
+            transaction.set_rollback(True)
+        _clear_caches()
+
+
+# --- the data set ---------------------------------------------------------------------------
+
+
+def _snapshot():
+    return (
+        City.objects.count(),
+        Partnership.objects.count(),
+        FoundingDocument.objects.count(),
+        Page.objects.count(),
+        Revision.objects.count(),
+        Activity.objects.count(),
+        list(Partnership.objects.values_list("pk", "owner_id", "city_id", "kind", "verified")),
+    )
+
+
+def test_loading_twice_changes_nothing():
+    before = _snapshot()
+    report = load_berlin()
+    assert report.total == 0
+    assert _snapshot() == before
+
+
+def test_demo_data_set_has_all_partnerships_and_flags_single_source_rows():
+    assert Partnership.objects.filter(owner__kind="state").count() == 19
+    assert Partnership.objects.filter(owner__kind="borough").count() == 130
+    unverified = Partnership.objects.filter(verified=False)
+    assert unverified.count() == 66  # the rows marked single_source
+    assert all("Single source" in p.editor_note for p in unverified)
+    # Every state partnership has a German and an English page.
+    for partnership in Partnership.objects.filter(owner__kind="state"):
+        assert {p.locale.language_code for p in partnership.pages.all()} == {"de", "en"}
+
+
+def test_demo_activities_are_published_and_invented_ones_say_so():
+    activities = Activity.objects.all()
+    assert activities.count() == 47 and all(a.live for a in activities)
+    examples = [a for a in activities if not a.source]
+    assert len(examples) == 11
+    assert all(
+        a.title_de.startswith("Beispiel: ") and a.title_en.startswith("Example: ") for a in examples
+    )
+    facts = [a for a in activities if a.source]
+    assert not any(a.title_en.startswith("Example") for a in facts)
+
+
+def test_boroughs_with_partnerships_lists_all_twelve_in_order():
+    boroughs = selectors.boroughs_with_partnerships()
+    assert len(boroughs) == 12
+    assert boroughs[0].name_de == "Charlottenburg-Wilmersdorf"
+    assert sum(len(b.partnership_list) for b in boroughs) == 130
+
+
+# --- the overview equals the Senate's list of partner cities, in both languages -------------
+
+# The Senate's overview table (17 cities) plus Kyiv and Tel Aviv-Yafo, as in shared/data.
+EXPECTED = [
+    ("Los Angeles", "1967-06-27"),
+    ("Paris", "1987-07-02"),
+    ("Madrid", "1988-11-04"),
+    ("Istanbul", "1989-11-17"),
+    ("Warsaw", "1991-08-12"),
+    ("Moscow", "1991-08-28"),
+    ("Budapest", "1991-12-14"),
+    ("Brussels", "1992-06-01"),
+    ("Jakarta", "1993-04-22"),
+    ("Tashkent", "1993-04-30"),
+    ("Mexico City", "1993-09-01"),
+    ("Beijing", "1994-04-05"),
+    ("Tokyo", "1994-05-14"),
+    ("Buenos Aires", "1994-05-19"),
+    ("Prague", "1995-06-10"),
+    ("Windhoek", "2000-07-06"),
+    ("London", "2000-10-10"),
+    ("Kyiv", "2023-09-14"),
+    ("Tel Aviv-Yafo", "2025-05-05"),
+]
+GERMAN_NAMES = {
+    "Warsaw": "Warschau",
+    "Moscow": "Moskau",
+    "Brussels": "Brüssel",
+    "Tashkent": "Taschkent",
+    "Mexico City": "Mexiko-Stadt",
+    "Beijing": "Peking",
+    "Tokyo": "Tokio",
+    "Prague": "Prag",
+    "Windhoek": "Windhuk",
+    "Tel Aviv-Yafo": "Tel Aviv",
+}
+
+
+def _table(client, url):
+    soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    rows = []
+    for tr in soup.select("#partner-cities tbody tr"):
+        link = tr.th.a
+        rows.append((link.get_text(strip=True), tr.find("time")["datetime"], link["href"]))
+    return soup, rows
+
+
+def test_english_overview_table_is_the_senates_list_in_order(client):
+    soup, rows = _table(client, "/en/")
+    assert [(name, date) for name, date, _href in rows] == EXPECTED
+    assert soup.find("time", datetime="1967-06-27").get_text() == "27 June 1967"
+    # Each city links to its own page, which answers.
+    for _name, _date, href in rows:
+        assert href.startswith("/en/") and client.get(href).status_code == 200
+
+
+def test_german_overview_table_uses_german_names_and_dates(client):
+    soup, rows = _table(client, "/de/")
+    expected = [(GERMAN_NAMES.get(name, name), date) for name, date in EXPECTED]
+    assert [(name, date) for name, date, _href in rows] == expected
+    assert soup.find("time", datetime="1967-06-27").get_text() == "27. Juni 1967"
+    moscow = soup.select_one("#partner-cities").find("a", string="Moskau").find_parent("th")
+    assert "ausgesetzt" in moscow.get_text()
+
+
+def test_borough_pages_list_their_partnerships(client):
+    soup = BeautifulSoup(client.get("/de/bezirke/").content.decode(), "html.parser")
+    assert len(soup.select("section.borough")) == 12
+    assert len(soup.select(".borough-cities li")) == 130
+    spandau = BeautifulSoup(client.get("/en/boroughs/spandau/").content.decode(), "html.parser")
+    assert len(spandau.select("#borough-partners tbody tr")) == 8
+
+
+def test_the_overview_map_links_all_19_partner_cities(client):
+    html = client.get("/en/").content.decode()
+    start = html.index('aria-labelledby="partner-map-caption"')
+    svg = html[start : html.index("</svg>", start)]
+    assert len(re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', svg)) == 19
+
+
+def test_no_point_hides_another_on_the_real_maps(client):
+    """The demo's cities crowd in Europe: the maps must move them apart."""
+    for url, map_id in (("/de/", "partner-map"), ("/de/bezirke/", "boroughs-map")):
+        html = client.get(url).content.decode()
+        start = html.index(f'aria-labelledby="{map_id}-caption"')
+        svg = html[start : html.index("</svg>", start)]
+        circles = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', svg)
+        points = [(float(x), float(y), float(r)) for x, y, r in circles]
+        assert len(points) > 10
+        for (x1, y1, r), (x2, y2, _r) in itertools.combinations(points, 2):
+            assert math.hypot(x1 - x2, y1 - y2) >= 2 * r, (url, x1, y1, x2, y2)
