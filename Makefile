@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
+# Test processes (pytest-xdist); each has its own test database. 1 runs the tests in one process.
+TEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS))
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean
@@ -29,12 +32,12 @@ run: catalogues
 ## The whole suite: style, migrations, catalogues, unit, view and browser tests.
 test: install lint migrations-check
 	$(PY) manage.py compile_catalogues --check
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 ## The same without the browser tests (no Chromium needed; about half the time).
 test-fast: install lint migrations-check
 	$(PY) manage.py compile_catalogues --check
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 ## Style (Python and templates), the layers (import-linter, see pyproject.toml) and no import cycle.
 lint: install

@@ -1,5 +1,6 @@
 """Compile the .po catalogues to .mo with polib, and optionally fail on any missing translation."""
 
+import os
 from pathlib import Path
 
 import polib
@@ -32,7 +33,12 @@ class Command(BaseCommand):
                 problems.append(f"{po_path}: untranslated: {entry.msgid!r}")
             for entry in catalogue.fuzzy_entries():
                 problems.append(f"{po_path}: fuzzy: {entry.msgid!r}")
-            catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+            # Written beside, then moved into place: a process reading the catalogue at the
+            # same time (a parallel test worker, a running server) never sees half a file.
+            mo_path = po_path.with_suffix(".mo")
+            partial = mo_path.with_name(f".{mo_path.name}.{os.getpid()}")
+            catalogue.save_as_mofile(str(partial))
+            os.replace(partial, mo_path)
             self.stdout.write(
                 f"{po_path}: {len(catalogue.translated_entries())} messages, "
                 f"{catalogue.percent_translated()}% translated"
