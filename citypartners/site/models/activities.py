@@ -10,32 +10,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from citypartners.activities import selectors
 from citypartners.activities.forms import ActivityFilterForm
 from citypartners.projects.selectors import PUBLIC_STATUSES
 
-from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import detail_url, partner_city_pages, section_pages
+from .base import SectionPage
 
 PER_PAGE = 20
 
 
-class ActivityIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+class ActivityIndexPage(RoutablePageMixin, SectionPage):
     """Activities and events: a filtered list, a month calendar, a page each, and feeds."""
 
-    intro = RichTextField(gettext_lazy("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
-    stemmed_fields = ("intro",)
-    parent_page_types = ["site.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "site/activity_index_page.html"
 
     class Meta:

@@ -5,32 +5,21 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from citypartners.activities.selectors import activities_public
 from citypartners.organisations.models import Organisation
 from citypartners.projects.selectors import project_roles_public
 
-from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import section_pages
+from .base import SectionPage
 
 PER_PAGE = 30
 
 
-class OrganisationIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+class OrganisationIndexPage(RoutablePageMixin, SectionPage):
     """The institutions taking part in the partnerships."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
-    stemmed_fields = ("intro",)
-    parent_page_types = ["site.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "site/organisation_index_page.html"
 
     class Meta:

@@ -17,6 +17,7 @@ from citypartners.projects.selectors import partnership_network
 from ..maps import partnerships_map
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import borough_pages, partnership_rows, section_pages
+from .base import SectionPage
 
 
 class PartnerCityPage(StemmedPageSearchMixin, Page):
@@ -70,17 +71,10 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
     PAST_PER_PAGE = 10
 
 
-class BoroughIndexPage(StemmedPageSearchMixin, Page):
+class BoroughIndexPage(SectionPage):
     """All boroughs with their partner cities."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
-    stemmed_fields = ("intro",)
-    parent_page_types = ["site.HomePage"]
     subpage_types = ["site.BoroughPage"]
-    max_count_per_parent = 1
     template = "site/borough_index_page.html"
 
     class Meta:
@@ -132,17 +126,9 @@ class BoroughPage(StemmedPageSearchMixin, Page):
         return context
 
 
-class ProjectCooperationsPage(StemmedPageSearchMixin, Page):
+class ProjectCooperationsPage(SectionPage):
     """Cities the owners work with on single projects, without a formal partnership."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
-    stemmed_fields = ("intro",)
-    parent_page_types = ["site.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "site/project_cooperations_page.html"
 
     class Meta:

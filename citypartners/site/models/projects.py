@@ -4,31 +4,20 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from citypartners.activities.selectors import activities_public
 from citypartners.projects import selectors
 
-from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import partner_city_pages, section_page
+from .base import SectionPage
 
 PER_PAGE = 20
 
 
-class ProjectIndexPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+class ProjectIndexPage(RoutablePageMixin, SectionPage):
     """All public projects of the partnerships, and a page per project."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [STEMMED_PAGE_FIELD]
-    stemmed_fields = ("intro",)
-    parent_page_types = ["site.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     template = "site/project_index_page.html"
 
     class Meta:
