@@ -14,6 +14,7 @@ from ninja.throttling import AnonRateThrottle
 
 from citypartners.activities.models import ActivityKind
 from citypartners.activities.selectors import activities_filtered, activities_public
+from citypartners.core.clients import client_address
 from citypartners.core.countries import country_name
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
@@ -29,7 +30,14 @@ MAX_LIMIT = 200
 
 
 class SettingsRateThrottle(AnonRateThrottle):
-    """Requests per client address, as API_RATE_LIMIT says (read on every request)."""
+    """Requests per client address, as API_RATE_LIMIT says (read on every request).
+
+    The client is ``client_address`` (trusted proxies only), not django-ninja's default,
+    which keys on the whole X-Forwarded-For header a client can change at will.
+    """
+
+    def get_ident(self, request):
+        return client_address(request)
 
     def allow_request(self, request):
         rate = settings.API_RATE_LIMIT

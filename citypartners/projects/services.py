@@ -20,7 +20,8 @@ from .models import Project, Proposal
 
 
 def client_key(address: str) -> str:
-    """A keyed hash of the sender's IP address: enough for the rate limit, useless otherwise."""
+    """A keyed hash of the sender's IP address (``core.clients.client_address``): enough for
+    the rate limit, useless otherwise."""
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

@@ -182,6 +182,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# --- Clients ------------------------------------------------------------------------
+# How many reverse proxies in front of the site append to X-Forwarded-For; the client is
+# the address the outermost of them saw (citypartners.core.clients.client_address, the key
+# of every per-client limit). 0: no proxy, the header is ignored.
+TRUSTED_PROXY_COUNT = 0
+
 # --- Logins ------------------------------------------------------------------------
 # Two-factor authentication (TOTP) for back-office accounts; production requires it.
 WAGTAIL_2FA_REQUIRED = False
@@ -193,6 +199,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "citypartners.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "citypartners.core.clients.client_address"
 
 # --- Application settings -------------------------------------------------------------
 # Longest message the accessibility feedback form takes, in characters.

@@ -15,9 +15,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 WAGTAIL_2FA_REQUIRED = True  # every back-office account confirms a TOTP code
-# Behind the reverse proxy, the client's address comes from X-Forwarded-For (one proxy).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the reverse proxy (one unless the environment says otherwise): see base.py.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

@@ -125,3 +125,49 @@ def test_two_factor_setup_then_every_login_asks_for_the_code(moderator):
     response = second.post("/admin/2fa/auth", {"otp_token": _token(device, drift=1)})
     assert response.status_code == 302, (device.__dict__, response.context["form"].errors)
     assert second.get("/admin/snippets/partnerships/partnership/").status_code == 200
+
+
+PROXY = "10.0.0.1"  # what REMOTE_ADDR says for everyone behind the reverse proxy
+
+
+def _login_via_proxy(client, username, password, forwarded):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_a_proxy_failures_from_one_client_do_not_lock_out_another(moderator, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _login_via_proxy(Client(), f"nobody{n}@example.org", "wrong guess", "203.0.113.5")
+    locked = _login_via_proxy(Client(), "mod@example.org", PASSWORD, "203.0.113.5")
+    assert locked.status_code == 429
+    other = _login_via_proxy(Client(), "mod@example.org", PASSWORD, "198.51.100.20")
+    assert other.status_code == 302
+
+
+def test_behind_a_proxy_a_client_cannot_escape_its_lockout_with_a_forged_header(
+    moderator, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        # The client writes a new address in front; the proxy appends the one it saw.
+        forged = f"192.0.2.{n}, 203.0.113.5"
+        _login_via_proxy(Client(), f"nobody{n}@example.org", "wrong guess", forged)
+    again = _login_via_proxy(Client(), "mod@example.org", PASSWORD, "192.0.2.99, 203.0.113.5")
+    assert again.status_code == 429
+
+
+def test_without_a_proxy_a_forged_header_is_ignored(moderator, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(
+            LOGIN,
+            {"username": f"nobody{n}@example.org", "password": "wrong guess"},
+            REMOTE_ADDR="10.0.8.8",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    assert _login(Client(), "mod@example.org", PASSWORD, address="10.0.8.8").status_code == 429

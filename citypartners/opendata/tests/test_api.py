@@ -5,10 +5,12 @@ import json
 
 import pytest
 from django.core.cache import cache
+from django.test import RequestFactory
 
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
+from citypartners.core.clients import client_address
 from citypartners.partnerships.models import Partnership
 from citypartners.projects.models import Proposal
 
@@ -254,3 +256,53 @@ def test_extreme_founding_dates_filter_too(client):
         "/api/v1/partnerships/", {"since_from": "0001-01-01", "since_to": "9999-12-31"}
     )
     assert response.status_code == 200
+
+
+def test_the_429_cannot_be_bypassed_with_new_x_forwarded_for_values(client, settings):
+    settings.API_RATE_LIMIT = "3/m"
+    for proxies in (0, 1):
+        cache.clear()
+        settings.TRUSTED_PROXY_COUNT = proxies
+        codes = [
+            client.get(
+                "/api/v1/cities/",
+                {"limit": 1},
+                REMOTE_ADDR="10.0.0.1",
+                HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.5",
+            ).status_code
+            for n in range(5)
+        ]
+        assert codes == [200, 200, 200, 429, 429], proxies
+
+
+def test_behind_a_proxy_each_client_has_its_own_api_limit(client, settings):
+    settings.API_RATE_LIMIT = "2/m"
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def get(address):
+        return client.get(
+            "/api/v1/cities/", {"limit": 1}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=address
+        ).status_code
+
+    assert [get("203.0.113.5") for _ in range(3)] == [200, 200, 429]
+    assert get("198.51.100.20") == 200
+
+
+def test_every_api_throttle_keys_on_client_address(settings):
+    from ninja.throttling import BaseThrottle
+
+    from citypartners.opendata.api import api
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get(
+        "/api/v1/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.9, 203.0.113.5"
+    )
+    throttles = list(api.throttle)
+    for _, router in api._routers:
+        for view in router.path_operations.values():
+            for operation in view.operations:
+                throttles += operation.throttle_objects
+    assert throttles
+    for throttle in throttles:
+        assert isinstance(throttle, BaseThrottle)
+        assert throttle.get_ident(request) == client_address(request)

@@ -159,3 +159,21 @@ def test_city_page_links_to_the_finder_and_the_form_for_that_city(client):
     assert link == "/en/get-involved/?city=paris&propose_for=paris#finder-heading"
     form_page = _soup(client.get(link.split("#")[0]))
     assert form_page.select_one("#id_city option[selected]")["value"] == "paris"
+
+
+def test_behind_a_proxy_the_rate_limit_is_per_client_and_forged_headers_do_not_reset_it(
+    client, settings
+):
+    settings.PROPOSAL_RATE_LIMIT = (2, 3600)
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def post(forwarded):
+        return client.post(URL["en"], VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    for n in range(2):
+        assert post(f"192.0.2.{n}, 203.0.113.5").status_code == 302
+    soup = _soup(post("192.0.2.77, 203.0.113.5"))
+    assert "several proposals in a short time" in soup.select_one(".error-summary").get_text()
+    # Another client behind the same proxy is not affected.
+    assert post("198.51.100.20").status_code == 302
+    assert Proposal.objects.count() == 3

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from citypartners.contacts.selectors import contacts_public
+from citypartners.core.clients import client_address
 from citypartners.core.i18n import current_language
 from citypartners.core.models import OfficeSettings
 from citypartners.projects.forms import FinderForm, ProposalForm
@@ -61,7 +62,7 @@ class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                         organisation_name=data["organisation_name"],
                         city=data["city"],
                         focus_area=data["focus_area"],
-                        key=client_key(request.META.get("REMOTE_ADDR", "")),
+                        key=client_key(client_address(request)),
                         language=current_language(),
                         office_email=OfficeSettings.for_request(request).email,
                     )
