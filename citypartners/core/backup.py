@@ -253,8 +253,10 @@ def _check_database(path: Path):
     if header == DATABASE_HEADERS[engine] and engine == "sqlite":
         try:
             with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as copy:
-                names = copy.execute("SELECT name FROM sqlite_master WHERE type='table'")
-                tables = " ".join(row[0] for row in names)
+                # A file cut short or damaged inside would fail halfway through the restore.
+                if copy.execute("PRAGMA quick_check").fetchone() == ("ok",):
+                    names = copy.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                    tables = " ".join(row[0] for row in names)
         except sqlite3.Error:
             tables = ""
     elif header == DATABASE_HEADERS[engine]:
@@ -319,8 +321,11 @@ def _unpack_checked(archive: Path, folder: Path) -> dict:
 def _restore_database(folder: Path, manifest: dict):
     if manifest["engine"] == "sqlite":
         connection.ensure_connection()
-        with sqlite3.connect(folder / SQLITE_MEMBER) as source:
-            source.backup(connection.connection)  # page by page, under SQLite's lock
+        try:
+            with closing(sqlite3.connect(folder / SQLITE_MEMBER)) as source:
+                source.backup(connection.connection)  # page by page, under SQLite's lock
+        except sqlite3.Error as error:
+            raise BackupError(f"SQLite: {error}") from error
         return
     connection.close()  # pg_restore drops and recreates the tables
     env, args = _pg_environment()
