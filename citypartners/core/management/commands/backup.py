@@ -3,12 +3,16 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from citypartners.core.backup import BackupError, backup_create
 
 
 class Command(BaseCommand):
-    help = "Write citypartners-backup-<time>.tar.gz (database and media) into --output."
+    help = (
+        "Write citypartners-backup-<time>.tar.gz (database and media) into --output, "
+        "readable only by its owner; sessions and login lockouts are left out."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output", default="backups", help="folder for the archive")
@@ -18,4 +22,4 @@ class Command(BaseCommand):
             archive = backup_create(Path(output))
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(f"Backup written: {archive}"))
+        self.stdout.write(self.style.SUCCESS(_("Backup written: %(path)s") % {"path": archive}))
