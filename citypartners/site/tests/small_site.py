@@ -11,6 +11,7 @@ the real Berlin data set load the demo themselves (citypartners/demo/tests/test_
 import datetime
 
 from django.db import transaction
+from wagtail.models import Collection
 
 from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
 from citypartners.contacts.tests.factories import ContactPersonFactory
@@ -89,6 +90,10 @@ class _PageBuilder(BerlinLoader):
 @transaction.atomic
 def build_small_site():
     """Create the small test site in an empty database (Wagtail's migrations' root page only)."""
+    # After a flush (PostgreSQL's transactional tests) Wagtail's migrated root collection is
+    # gone too; documents and images need it.
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     state = OwnerFactory(
         slug="land-berlin", kind=Owner.Kind.STATE, name_de="Land Berlin", name_en="State of Berlin"
     )
