@@ -11,17 +11,20 @@ from django.utils import translation
 from ninja import NinjaAPI, Query, Status
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
+from wagtail.rich_text import expand_db_html
 
 from citypartners.activities.models import ActivityKind
 from citypartners.activities.selectors import activities_filtered, activities_public
 from citypartners.core.clients import client_address
 from citypartners.core.countries import country_name
 from citypartners.organisations.models import Organisation
+from citypartners.organisations.selectors import organisations_public
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea
 from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
-from citypartners.partnerships.selectors import partnerships_annotated
-from citypartners.projects.models import Project, ProjectOrganisation
+from citypartners.partnerships.selectors import cities_public, partnerships_public
+from citypartners.projects.models import ProjectOrganisation
+from citypartners.projects.selectors import PUBLIC_STATUSES, projects_public
 
 from . import schemas
 
@@ -146,6 +149,12 @@ def _named(items):
     return [{"slug": item.slug, "name": item.name} for item in items]
 
 
+def _html(value: str) -> str:
+    """Rich text as front-end HTML: real links and images, never Wagtail's internal
+    ``linktype``/``embedtype`` markup. Every ``*_html`` field of a schema goes through here."""
+    return expand_db_html(value or "")
+
+
 def _number(value):
     return float(value) if value is not None else None
 
@@ -171,7 +180,7 @@ def _city(city):
 
 
 def _cities(request=None, owner=None, country=None):
-    queryset = City.objects.filter(partnerships__isnull=False)
+    queryset = cities_public()
     if owner:
         queryset = _narrow(request, queryset, "partnerships__owner", Owner, "owner", owner)
     if country:
@@ -254,7 +263,7 @@ def _partnership(p):
 
 
 def _partnerships():
-    return partnerships_annotated().prefetch_related(
+    return partnerships_public().prefetch_related(
         "focus_areas",
         Prefetch("status_history", queryset=PartnershipStatus.objects.order_by("valid_from", "pk")),
         Prefetch("founding_documents", queryset=FoundingDocument.objects.order_by("date", "pk")),
@@ -327,7 +336,7 @@ def _activity(a):
         "slug": a.slug,
         "owner": a.owner.slug if a.owner_id else None,
         "title": a.title,
-        "description_html": a.description,
+        "description_html": _html(a.description),
         "kind": {"slug": a.kind.slug, "name": a.kind.name},
         "status": a.status,
         "all_day": a.all_day,
@@ -413,7 +422,8 @@ def activity(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang
 
 # --- projects and organisations ---------------------------------------------------------
 
-PROJECT_STATUSES = Literal["proposed", "planned", "running", "done", "dropped"]
+# Only the statuses the public sees: a filter on "proposed" or "dropped" is a bad request.
+PROJECT_STATUSES = Literal[tuple(str(status) for status in PUBLIC_STATUSES)]
 
 
 def _project(p):
@@ -421,7 +431,7 @@ def _project(p):
         "slug": p.slug,
         "owner": p.owner.slug if p.owner_id else None,
         "title": p.title,
-        "description_html": p.description,
+        "description_html": _html(p.description),
         "status": p.status,
         "start_date": p.start_date,
         "end_date": p.end_date,
@@ -441,10 +451,9 @@ def _project(p):
 
 def _projects():
     return (
-        Project.objects.select_related("owner")
+        projects_public()
+        .select_related("owner")
         .prefetch_related(
-            "partnerships",
-            "focus_areas",
             Prefetch(
                 "project_organisations",
                 queryset=ProjectOrganisation.objects.select_related("organisation"),
@@ -466,7 +475,8 @@ def projects(
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ):
-    """Projects of the partnerships."""
+    """Projects of the partnerships, as the public pages show them (no mere proposals, no
+    dropped projects)."""
     queryset = _projects()
     if owner:
         queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
@@ -505,7 +515,7 @@ def _organisation(o):
         "type": o.type,
         "city": o.city.slug,
         "website": o.website,
-        "description_html": o.description,
+        "description_html": _html(o.description),
         "partnership_ids": sorted(p.pk for p in o.partnerships.all()),
         "focus_areas": _named(o.focus_areas.all()),
     }
@@ -513,7 +523,8 @@ def _organisation(o):
 
 def _organisations():
     return (
-        Organisation.objects.select_related("owner", "city")
+        organisations_public()
+        .select_related("owner")
         .prefetch_related("partnerships", "focus_areas")
         .order_by("name", "pk")
     )

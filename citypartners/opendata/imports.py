@@ -47,7 +47,7 @@ from citypartners.partnerships.services import (
     partnership_update,
 )
 
-from .tables import COLUMNS, LIST_SEPARATOR, rich_text_to_plain
+from .tables import COLUMNS, LIST_SEPARATOR, csv_uncell, rich_text_to_plain
 
 IMPORTABLE = ("cities", "partnerships", "activities")
 MAX_ROWS = 50_000
@@ -247,7 +247,11 @@ def _read(data: bytes, entity: str, report: Report):
     if missing or unknown:
         return None
     try:
-        rows = list(reader)
+        # Cells as they were before csv_cell() protected them from spreadsheets.
+        rows = [
+            {key: csv_uncell(v) if isinstance(v, str) else v for key, v in row.items()}
+            for row in reader
+        ]
     except csv.Error as error:
         report.problems.append(Problem(0, "", _("The file is not valid CSV: %(e)s") % {"e": error}))
         return None

@@ -1,5 +1,9 @@
 """The CSV tables of the open data: one file per entity, UTF-8, the same columns for export
-and import (cities, partnerships, activities; projects and organisations are export only)."""
+and import (cities, partnerships, activities; projects and organisations are export only).
+
+Every table holds exactly the records the public pages show (each entity's public selector),
+and every cell goes through ``csv_cell()``: a spreadsheet never reads a cell as a formula.
+The importer undoes that with ``csv_uncell()``, so a downloaded table imports unchanged."""
 
 import csv
 import datetime
@@ -8,10 +12,9 @@ import io
 import re
 
 from citypartners.activities.selectors import activities_public
-from citypartners.organisations.models import Organisation
-from citypartners.partnerships.models import City
-from citypartners.partnerships.selectors import partnerships_annotated
-from citypartners.projects.models import Project
+from citypartners.organisations.selectors import organisations_public
+from citypartners.partnerships.selectors import cities_public, partnerships_public
+from citypartners.projects.selectors import projects_public
 
 COLUMNS = {
     "cities": [
@@ -85,6 +88,31 @@ COLUMNS = {
 }
 LIST_SEPARATOR = "|"
 
+# What a spreadsheet may take for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def csv_cell(value: str) -> str:
+    """The value with an apostrophe in front if a spreadsheet could run it as a formula.
+
+    Plain numbers (a negative longitude) stay as they are: no formula looks like one. A value
+    that already starts with apostrophes before a formula character gets one more, so that
+    ``csv_uncell()`` gives back exactly the original.
+    """
+    if _NUMBER.fullmatch(value):
+        return value
+    if value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_uncell(value: str) -> str:
+    """Undo ``csv_cell()``: the importer reads every cell through this."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
 
 def rich_text_to_plain(value: str) -> str:
     """Paragraphs of rich text as plain text, one blank line between them."""
@@ -117,10 +145,10 @@ def _partnership_keys(partnerships):
 def rows(entity: str):
     """The rows of one table, as lists of strings in COLUMNS order."""
     if entity == "cities":
-        for city in City.objects.filter(partnerships__isnull=False).distinct().order_by("slug"):
+        for city in cities_public().order_by("slug"):
             yield [_text(getattr(city, column)) for column in COLUMNS["cities"]]
     elif entity == "partnerships":
-        queryset = partnerships_annotated().prefetch_related("focus_areas")
+        queryset = partnerships_public().prefetch_related("focus_areas")
         for p in queryset.order_by("owner__slug", "city__slug"):
             yield [
                 p.owner.slug,
@@ -158,9 +186,7 @@ def rows(entity: str):
                 rich_text_to_plain(a.description_en),
             ]
     elif entity == "projects":
-        queryset = Project.objects.select_related("owner").prefetch_related(
-            "focus_areas", "partnerships__owner", "partnerships__city"
-        )
+        queryset = projects_public().select_related("owner").prefetch_related("partnerships__owner")
         for p in queryset.order_by("slug"):
             yield [
                 p.slug,
@@ -176,8 +202,10 @@ def rows(entity: str):
                 rich_text_to_plain(p.description_en),
             ]
     elif entity == "organisations":
-        queryset = Organisation.objects.select_related("owner", "city").prefetch_related(
-            "focus_areas", "partnerships__owner", "partnerships__city"
+        queryset = (
+            organisations_public()
+            .select_related("owner")
+            .prefetch_related("focus_areas", "partnerships__owner", "partnerships__city")
         )
         for o in queryset.order_by("slug"):
             yield [
@@ -200,5 +228,5 @@ def csv_text(entity: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS[entity])
-    writer.writerows(rows(entity))
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows(entity))
     return out.getvalue()

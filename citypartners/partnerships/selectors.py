@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from citypartners.owners.models import Owner
 
-from .models import FoundingDocument, Partnership, PartnershipStatus
+from .models import City, FoundingDocument, Partnership, PartnershipStatus
 
 PROJECT_KIND = Partnership.Kind.PROJECT
 PARTNERSHIP_KINDS = [Partnership.Kind.PARTNERSHIP, Partnership.Kind.FRIENDSHIP]
@@ -32,6 +32,24 @@ def partnerships_annotated(**filters):
     """Partnerships with city and owner, the date shown and the current status."""
     return _with_since_and_status(
         Partnership.objects.filter(**filters).select_related("city", "owner")
+    )
+
+
+def partnerships_public():
+    """Partnerships shown on the public site, annotated (today: every recorded one).
+
+    The one rule for the public pages, the API, the downloads and the map data.
+    """
+    return partnerships_annotated()
+
+
+def cities_public():
+    """Partner cities shown on the public site: those with at least one public partnership.
+
+    The one rule for the city pages' lists, the API, the CSV download and search.
+    """
+    return City.objects.filter(pk__in=partnerships_public().order_by().values("city_id")).order_by(
+        "name_en", "pk"
     )
 
 

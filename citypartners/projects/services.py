@@ -9,10 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from citypartners.core.text import plain_to_rich_text
 from citypartners.owners.selectors import state_owner
 from citypartners.partnerships.models import Partnership
 
@@ -118,16 +116,18 @@ def proposal_decline(*, proposal: Proposal, user, reason: str) -> Proposal:
 
 @transaction.atomic
 def proposal_to_project(*, proposal: Proposal, user):
-    """Turn a proposal into a new project (status "proposed") and accept it."""
-    base = slugify(f"proposal-{proposal.pk}-{proposal.name}")[:100]
+    """Turn a proposal into a new project (status "proposed", so not public) and accept it.
+
+    The project carries nothing the sender wrote or is called: no name in its title or slug,
+    no copy of the proposal's text. The text stays on the proposal; the editor writes the
+    project's description and decides when it is published.
+    """
     project = Project(
         owner=state_owner(),  # the office answers proposals; it can hand the project on
-        title_de=f"Vorschlag von {proposal.name}",
-        title_en=f"Proposal by {proposal.name}",
-        slug=base,
+        title_de=f"Vorschlag Nr. {proposal.pk}",
+        title_en=f"Proposal no. {proposal.pk}",
+        slug=f"proposal-{proposal.pk}",
         status=Project.Status.PROPOSED,
-        description_de=plain_to_rich_text(proposal.text),
-        description_en=plain_to_rich_text(proposal.text),
     )
     project.full_clean()
     project.save()
@@ -137,5 +137,5 @@ def proposal_to_project(*, proposal: Proposal, user):
         )
     if proposal.focus_area_id:
         project.focus_areas.set([proposal.focus_area_id])
-    project.save()
+    project.save()  # parental many-to-many relations are written on save
     return proposal_accept(proposal=proposal, user=user, project=project)

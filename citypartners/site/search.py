@@ -9,6 +9,7 @@ from wagtail.search.backends import get_search_backend
 from citypartners.activities.selectors import activities_public
 from citypartners.core.stemming import stem_words
 from citypartners.partnerships.models import City, Partnership
+from citypartners.partnerships.selectors import cities_public
 
 MAX_PER_GROUP = 20
 MAX_QUERY_LENGTH = 200
@@ -43,9 +44,14 @@ def search_everything(*, query: str, language: str, locale_id: int) -> SearchRes
     # No `fields=`: SQLite's full-text table searches all indexed fields of a model at once.
     cities = backend.search(stems, City.objects.all(), operator="and")
     city_ids = [c.pk for c in cities[: MAX_PER_GROUP * 2]]
-    by_id = City.objects.prefetch_related(
-        Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
-    ).in_bulk(city_ids)
+    # Only public cities (cities_public(), the rule of the pages, the API and the downloads).
+    by_id = (
+        cities_public()
+        .prefetch_related(
+            Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
+        )
+        .in_bulk(city_ids)
+    )
     results.cities = [by_id[pk] for pk in city_ids if pk in by_id and by_id[pk].partnership_list][
         :MAX_PER_GROUP
     ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from citypartners.activities.selectors import activities_public
-from citypartners.organisations.models import Organisation
+from citypartners.organisations.selectors import organisations_public
 from citypartners.projects.selectors import project_roles_public
 
 from ..sections import section_pages
@@ -27,7 +27,7 @@ class OrganisationIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def organisation_list(self, request):
-        organisations = Organisation.objects.select_related("city").order_by("name")
+        organisations = organisations_public()
         page_obj = Paginator(organisations, PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -37,7 +37,7 @@ class OrganisationIndexPage(RoutablePageMixin, SectionPage):
     @path("<slug:slug>/", name="detail")
     def organisation_detail(self, request, slug):
         organisation = (
-            Organisation.objects.select_related("city")
+            organisations_public()
             .prefetch_related(
                 "focus_areas",
                 Prefetch("project_roles", queryset=project_roles_public(), to_attr="public_roles"),
