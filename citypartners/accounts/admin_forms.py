@@ -40,7 +40,11 @@ def limit_owned_links(form, scope):
             continue
         kept = _linked_pks(form.instance, model_field)
         own = Q(owner_id=scope) if scope is not None else Q(pk__in=[])
-        field.queryset = field.queryset.filter(own | Q(pk__in=kept))
+        if not isinstance(field.widget, forms.Select):
+            # A chooser's modal lists every owner's records; a select lists these only.
+            multiple = isinstance(field, forms.ModelMultipleChoiceField)
+            field.widget = forms.SelectMultiple() if multiple else forms.Select()
+        field.queryset = field.queryset.filter(own | Q(pk__in=kept))  # also sets the choices
         field.error_messages = {**field.error_messages, "invalid_choice": OTHER_OWNER_MESSAGE}
 
 
@@ -51,6 +55,18 @@ def _linked_pks(instance, model_field):
     if instance.pk is None and not isinstance(model_field, ParentalManyToManyField):
         return []  # a new record with a plain many-to-many field links nothing yet
     return [obj.pk for obj in getattr(instance, model_field.name).all()]
+
+
+def _limit_rows(formset, scope):
+    """The same for the rows of an inline panel: the POSTed ones and the new-row template."""
+
+    def __init__(form, *args, **kwargs):
+        super(row_form, form).__init__(*args, **kwargs)
+        limit_owned_links(form, scope)
+
+    row_form = type(formset.form.__name__, (formset.form,), {"__init__": __init__})
+    formset.form = row_form
+    formset.__dict__.pop("forms", None)  # built again, with the narrowed form, when needed
 
 
 class StaleEdit(Exception):
@@ -67,8 +83,7 @@ class OwnedRecordForm(WagtailAdminModelForm):
         scope = owner_scope(self.for_user) if self.for_user is not None else ALL_OWNERS
         limit_owned_links(self, scope)
         for formset in getattr(self, "formsets", {}).values():
-            for child in formset.forms:  # the rows of an inline panel (bound: the POSTed rows)
-                limit_owned_links(child, scope)
+            _limit_rows(formset, scope)
         if "edit_version" in self.fields:
             self.fields["edit_version"].required = False
         if "edit_version" in self.fields and self.instance.pk and not self.is_bound:
