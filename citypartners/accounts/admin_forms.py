@@ -44,6 +44,7 @@ def limit_owned_links(form, scope):
             # A chooser's modal lists every owner's records; a select lists these only.
             multiple = isinstance(field, forms.ModelMultipleChoiceField)
             field.widget = forms.SelectMultiple() if multiple else forms.Select()
+            field.widget.is_required = field.required
         field.queryset = field.queryset.filter(own | Q(pk__in=kept))  # also sets the choices
         field.error_messages = {**field.error_messages, "invalid_choice": OTHER_OWNER_MESSAGE}
 
