@@ -8,6 +8,7 @@ they are published; records without an owner belong to the state.
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.models import IndexView, InspectView, RevisionsCompareView
 from wagtail.admin.views.generic.preview import PreviewRevision
@@ -95,6 +96,23 @@ def owned_models():
         and not field.concrete
         and field.remote_field.name == "owner"
         and not issubclass(field.related_model, Membership)
+    ]
+
+
+def owned_link_fields(model):
+    """The fields of ``model`` that link to an owned record (foreign keys and many-to-many
+    fields, parental ones too), other than ``owner`` itself and a child's key to its parent:
+    such a link shows on the linking owner's public pages, so it needs the other owner's
+    consent."""
+    owned = set(owned_models())
+    return [
+        field
+        for field in model._meta.get_fields()
+        if field.concrete
+        and (field.many_to_one or field.many_to_many)
+        and field.name != "owner"
+        and field.related_model in owned
+        and not isinstance(field, ParentalKey)
     ]
 
 
