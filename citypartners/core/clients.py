@@ -12,6 +12,8 @@ Every per-client limit (login lockout, proposal rate limit, API throttle) keys o
 X-Forwarded-For itself.
 """
 
+import hashlib
+import hmac
 import ipaddress
 
 from django.conf import settings
@@ -45,3 +47,9 @@ def client_address(request: HttpRequest) -> str:
         return remote
     candidate = entries[-proxies]
     return candidate if _valid(candidate) else remote
+
+
+def client_key(address: str) -> str:
+    """A keyed hash of the client's address (``client_address``): enough for a per-client rate
+    limit, useless otherwise. Stored instead of the address itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
