@@ -200,6 +200,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "citypartners.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_CLIENT_IP_CALLABLE = "citypartners.core.clients.client_address"
+# At most this many password reset requests (each sends mail) per client within this many seconds.
+PASSWORD_RESET_RATE_LIMIT = (5, 60 * 60)
 
 # --- Application settings -------------------------------------------------------------
 # Longest message the accessibility feedback form takes, in characters.
