@@ -7,9 +7,9 @@ our own proxies appended was written by the client and may be forged. So with
 the right of X-Forwarded-For (the one the outermost trusted proxy saw); with 0 (no proxy,
 as in development and tests) the header is ignored and REMOTE_ADDR is the client.
 
-Every per-client limit (login lockout, proposal rate limit, API throttle) keys on
-``client_address``; a source-scan test keeps any other module from reading REMOTE_ADDR or
-X-Forwarded-For itself.
+Every per-client limit (login lockout, proposal and feedback rate limits, password reset
+limit, API throttle) keys on ``client_address``, stored only as ``client_key``; a
+source-scan test keeps any other module from reading REMOTE_ADDR or X-Forwarded-For itself.
 """
 
 import hashlib
