@@ -18,6 +18,12 @@ urlpatterns = [
     path("admin/reports/site-history/", account_views.audit_log),
     path("admin/reports/site-history/results/", account_views.audit_log_results),
     path("admin/2fa/auth", account_views.TwoFactorLoginView.as_view(), name="wagtail_2fa_auth"),
+    # Before Wagtail's admin: the password reset, limited per client (it sends mail).
+    path(
+        "admin/password_reset/",
+        account_views.password_reset,
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

@@ -24,6 +24,9 @@ REFERENCE = [
     ("activities", "activitykind"),
 ]
 STATE_ONLY = [("projects", "proposal"), ("core", "officesettings")]
+# Messages from the public with names and e-mail addresses: the state's office answers them.
+# No "add": they come only through the public form.
+FEEDBACK = [("site", f"{action}_accessibilityfeedback") for action in ("change", "delete", "view")]
 
 
 def _perms(models, actions=CRUD):
@@ -34,7 +37,6 @@ ADMIN = [("wagtailadmin", "access_admin")]
 ACTIVITY_LOCKS = [("activities", "lock_activity"), ("activities", "unlock_activity")]
 PUBLISH = [("activities", "publish_activity")]
 AUDIT = [("accounts", "view_audit_log")]
-FEEDBACK = [("home", "view_accessibilityfeedback")]
 CONTACTS = _perms([("contacts", "contactperson")])
 
 

@@ -2,13 +2,19 @@
 those allowed to read it), the lockout page and the second-factor login."""
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail_2fa import views as wagtail_2fa_views
 from wagtail_2fa.forms import TokenForm
+
+from citypartners.core.clients import client_address, client_key
 
 AUDIT_PERMISSION = "accounts.view_audit_log"
 
@@ -35,6 +41,25 @@ def locked_out(request, original_response=None, credentials=None):
 
     minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+_password_reset = PasswordResetView.as_view()
+
+
+def password_reset(request, *args, **kwargs):
+    """Wagtail's password reset, at most PASSWORD_RESET_RATE_LIMIT requests per client.
+
+    The form is public and mails a link to any back-office address it is given; without a
+    limit, anyone could flood the office's inboxes. Counted in the cache (fixed window), like
+    the API throttle, since a reset request stores nothing of its own to count.
+    """
+    if request.method == "POST":
+        limit, seconds = settings.PASSWORD_RESET_RATE_LIMIT
+        key = f"password-reset:{client_key(client_address(request))}"
+        cache.add(key, 0, seconds)
+        if cache.incr(key) > limit:
+            return render(request, "accounts/reset_limited.html", status=429)
+    return _password_reset(request, *args, **kwargs)
 
 
 class DeviceTokenForm(TokenForm):

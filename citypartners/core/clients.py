@@ -7,11 +7,13 @@ our own proxies appended was written by the client and may be forged. So with
 the right of X-Forwarded-For (the one the outermost trusted proxy saw); with 0 (no proxy,
 as in development and tests) the header is ignored and REMOTE_ADDR is the client.
 
-Every per-client limit (login lockout, proposal rate limit, API throttle) keys on
-``client_address``; a source-scan test keeps any other module from reading REMOTE_ADDR or
-X-Forwarded-For itself.
+Every per-client limit (login lockout, proposal and feedback rate limits, password reset
+limit, API throttle) keys on ``client_address``, stored only as ``client_key``; a
+source-scan test keeps any other module from reading REMOTE_ADDR or X-Forwarded-For itself.
 """
 
+import hashlib
+import hmac
 import ipaddress
 
 from django.conf import settings
@@ -45,3 +47,9 @@ def client_address(request: HttpRequest) -> str:
         return remote
     candidate = entries[-proxies]
     return candidate if _valid(candidate) else remote
+
+
+def client_key(address: str) -> str:
+    """A keyed hash of the client's address (``client_address``): enough for a per-client rate
+    limit, useless otherwise. Stored instead of the address itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()

@@ -1,8 +1,6 @@
 """Writes of projects and proposals: validated, atomic, and never losing a proposal."""
 
 import datetime
-import hashlib
-import hmac
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,12 +13,6 @@ from citypartners.owners.selectors import state_owner
 from citypartners.partnerships.models import Partnership
 
 from .models import Project, Proposal
-
-
-def client_key(address: str) -> str:
-    """A keyed hash of the sender's IP address (``core.clients.client_address``): enough for
-    the rate limit, useless otherwise."""
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 def proposal_rate_limited(*, key: str) -> bool:

@@ -200,6 +200,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "citypartners.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_CLIENT_IP_CALLABLE = "citypartners.core.clients.client_address"
+# At most this many password reset requests (each sends mail) per client within this many seconds.
+PASSWORD_RESET_RATE_LIMIT = (5, 60 * 60)
 
 # --- Application settings -------------------------------------------------------------
 # Longest message the accessibility feedback form takes, in characters.
@@ -208,6 +210,8 @@ FORMAT_MODULE_PATH = ["citypartners.formats"]
 ACTIVITY_UID_DOMAIN = "citypartners.invalid"  # stable part of iCalendar UIDs
 # At most this many proposals per sender address within this many seconds.
 PROPOSAL_RATE_LIMIT = (3, 60 * 60)
+# At most this many accessibility feedback messages per sender address within this many seconds.
+FEEDBACK_RATE_LIMIT = (5, 60 * 60)
 # Open data API: requests per client address (anonymous), then 429.
 API_RATE_LIMIT = "300/m"
 # The licence of the open data downloads and the API, and whom to name as the source.

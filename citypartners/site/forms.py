@@ -27,11 +27,15 @@ class FeedbackForm(forms.Form):
             "invalid": _("Please enter a valid e-mail address, such as name@example.org.")
         },
     )
+    # A field people never see; bots fill it in (as on the proposal form). A filled-in one is
+    # not an error the bot could learn from: the service stores nothing and the page thanks.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         # The browser's own length check would hide our message; the server decides.
         self.fields["message"].widget.attrs.pop("maxlength", None)
 

@@ -28,6 +28,7 @@ from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.projects.models import Project, Proposal
+from citypartners.site.models import AccessibilityFeedback
 
 from .matrix import admin_urls, fill
 
@@ -134,6 +135,10 @@ RULES = [
     (REFERENCE + r":(history|history_results|usage|edit|delete|copy)$", STATE_STAFF, None),
     # The proposal inbox: the state's office.
     (r"wagtailsnippet(s|choosers)_projects_proposal:.*$", STATE_STAFF, None),
+    # The accessibility feedback inbox (names, addresses): the state's office. Messages come
+    # only through the public form, so nobody adds or copies one here.
+    (r"wagtailsnippet(s|choosers)_site_accessibilityfeedback:(add|create|copy)$", set(), None),
+    (r"wagtailsnippet(s|choosers)_site_accessibilityfeedback:.*$", STATE_STAFF, None),
     # Contact people: stewards only.
     (r"wagtailsnippet(s|choosers)_contacts_contactperson:.*$", {CS}, None),
     (r"contacts_(export|erase|retention)$", {CS}, None),
@@ -305,6 +310,9 @@ def records(django_user_model):
             "partnerships_focusarea": FocusArea.objects.first(),
             "activities_activitykind": other_activity.kind,
             "projects_proposal": proposal,
+            "site_accessibilityfeedback": AccessibilityFeedback.objects.create(
+                name="Beispiel", email="f@example.org", message="Example", language="de"
+            ),
             "contacts_contactperson": ContactPerson.objects.first(),
         },
         "home": home,

@@ -1,17 +1,30 @@
-"""Messages sent through the accessibility statement's feedback form."""
+"""Messages sent through the accessibility statement's feedback form, and their answer.
+
+BITV requires an answer to each message, so the office's inbox keeps whether and when a
+message was answered and by whom. The sender is kept only as a keyed hash of the address
+(for the rate limit), never the address itself.
+"""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
 class AccessibilityFeedback(models.Model):
     """A message sent through the accessibility statement's feedback form."""
 
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        ANSWERED = "answered", _("answered")
+
     page = models.ForeignKey(
         "site.AccessibilityPage",
         verbose_name=_("page"),
         null=True,
+        blank=True,  # the message stays when the page is deleted, and can still be answered
         on_delete=models.SET_NULL,
         related_name="feedback",
     )
@@ -19,7 +32,39 @@ class AccessibilityFeedback(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     message = models.TextField(_("message"), max_length=settings.FEEDBACK_MAX_LENGTH)
     language = models.CharField(_("language"), max_length=5)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    client_key = models.CharField(
+        _("sender key"),
+        max_length=64,
+        blank=True,  # messages received before the rate limit have none
+        editable=False,
+        db_index=True,
+        help_text=_("A keyed hash of the sender's address, only for the rate limit."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("status"),
+        FieldRowPanel(
+            [FieldPanel("answered_at", read_only=True), FieldPanel("answered_by", read_only=True)]
+        ),
+        FieldRowPanel(
+            [FieldPanel("created_at", read_only=True), FieldPanel("language", read_only=True)]
+        ),
+        FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),
+        FieldPanel("message", read_only=True),
+    ]
 
     class Meta:
         ordering = ["-created_at"]
@@ -28,3 +73,8 @@ class AccessibilityFeedback(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.message[:40]}"
+
+    @admin.display(description=_("message"))
+    def excerpt(self):
+        """The message's beginning, for the inbox."""
+        return Truncator(self.message).chars(100)

@@ -10,11 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from citypartners.contacts.selectors import contacts_public
-from citypartners.core.clients import client_address
+from citypartners.core.clients import client_address, client_key
 from citypartners.core.i18n import current_language
 from citypartners.core.models import OfficeSettings
 from citypartners.projects.forms import FinderForm, ProposalForm
-from citypartners.projects.services import client_key, proposal_submit
+from citypartners.projects.services import proposal_submit
 
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import route_url

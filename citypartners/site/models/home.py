@@ -1,5 +1,6 @@
 """The overview (home) page and the plain text pages every public body needs."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from citypartners.core.clients import client_address, client_key
 from citypartners.geo.timeline import partnership_timeline
 
 from ..forms import FeedbackForm
@@ -117,8 +119,21 @@ class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
         if request.method == "POST":
             form = FeedbackForm(request.POST)
             if form.is_valid():
-                feedback_submit(page=self, **form.cleaned_data)
-                return redirect(route_url(self, "thanks", request=request))
+                data = form.cleaned_data
+                try:
+                    feedback_submit(
+                        page=self,
+                        message=data["message"],
+                        name=data["name"],
+                        email=data["email"],
+                        trap=data["website"],
+                        key=client_key(client_address(request)),
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        form.add_error(None, message)
+                else:
+                    return redirect(route_url(self, "thanks", request=request))
         else:
             form = FeedbackForm()
         return self.render(request, context_overrides={"form": form})

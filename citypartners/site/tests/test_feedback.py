@@ -59,3 +59,55 @@ def test_feedback_needs_the_csrf_token(client):
     response = strict.post(URLS["en"], {"message": "Hello"})
     assert response.status_code == 403
     assert AccessibilityFeedback.objects.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_filled_in_trap_field_looks_like_success_and_stores_nothing(client, lang):
+    response = client.post(URLS[lang], {"message": "Buy now", "website": "https://spam.example"})
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    assert AccessibilityFeedback.objects.count() == 0
+    form = BeautifulSoup(client.get(URLS[lang]).content.decode(), "html.parser")
+    trap = form.select_one(".honeypot input[name=website]")
+    assert trap is not None and trap["tabindex"] == "-1"
+
+
+def test_the_sender_is_kept_as_a_keyed_hash_never_the_address(client):
+    client.post(URLS["en"], {"message": "Hello"}, REMOTE_ADDR="192.0.2.10")
+    feedback = AccessibilityFeedback.objects.get()
+    assert feedback.client_key and "192.0.2.10" not in feedback.client_key
+    assert feedback.status == "new" and feedback.answered_at is None
+
+
+def test_one_message_too_many_from_a_client_is_refused_while_another_client_may_send(
+    client, settings
+):
+    settings.FEEDBACK_RATE_LIMIT = (2, 3600)
+    for _ in range(2):
+        assert (
+            client.post(URLS["en"], {"message": "Hi"}, REMOTE_ADDR="198.51.100.7").status_code
+            == 302
+        )
+    response = client.post(URLS["en"], {"message": "Hi"}, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 200
+    assert _errors(response) == [
+        "You have sent several messages in a short time. Please try again in an hour."
+    ]
+    assert AccessibilityFeedback.objects.count() == 2
+    response = client.post(URLS["de"], {"message": "Hallo"}, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 200 and len(_errors(response)) == 1
+    assert AccessibilityFeedback.objects.count() == 2
+    assert client.post(URLS["en"], {"message": "Hi"}, REMOTE_ADDR="198.51.100.8").status_code == 302
+    assert AccessibilityFeedback.objects.count() == 3
+
+
+def test_messages_older_than_the_period_do_not_count(client, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.FEEDBACK_RATE_LIMIT = (1, 3600)
+    assert client.post(URLS["en"], {"message": "Hi"}, REMOTE_ADDR="198.51.100.7").status_code == 302
+    AccessibilityFeedback.objects.update(created_at=timezone.now() - datetime.timedelta(hours=2))
+    assert client.post(URLS["en"], {"message": "Hi"}, REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert AccessibilityFeedback.objects.count() == 2

@@ -1,0 +1,51 @@
+"""Back-office screens of the public site: the inbox of accessibility feedback.
+
+BITV requires an answer to each message; the inbox shows which are still new, and when and
+by whom each was answered. Sender names and addresses are personal data, so only the
+state's office sees the inbox (``accounts.roles.STATE_ONLY``).
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from . import services
+from .models import AccessibilityFeedback
+
+
+class FeedbackEditView(EditView):
+    """Saves the status through the service, which records the answer's date and author."""
+
+    @transaction.atomic
+    def save_instance(self):
+        return services.feedback_status_set(
+            feedback=self.form.instance,
+            status=self.form.cleaned_data["status"],
+            user=self.request.user,
+        )
+
+
+class AccessibilityFeedbackViewSet(SnippetViewSet):
+    model = AccessibilityFeedback
+    icon = "mail"
+    menu_label = _("Accessibility feedback")
+    menu_order = 167
+    add_to_admin_menu = True
+    list_display = [
+        "excerpt",
+        "status",
+        DateColumn("created_at", label=_("received")),
+        DateColumn("answered_at", label=_("answered on")),
+        "answered_by",
+    ]
+    list_filter = ["status"]
+    search_fields = ["name", "email", "message"]
+    search_backend_name = None
+    edit_view_class = FeedbackEditView
+    edit_handler = ObjectList(AccessibilityFeedback.panels)
+
+
+register_snippet(AccessibilityFeedbackViewSet)
