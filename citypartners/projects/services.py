@@ -3,6 +3,8 @@
 import datetime
 import hashlib
 import hmac
+import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +17,8 @@ from citypartners.owners.selectors import state_owner
 from citypartners.partnerships.models import Partnership
 
 from .models import Project, Proposal
+
+logger = logging.getLogger(__name__)
 
 
 def client_key(address: str) -> str:
@@ -64,11 +68,46 @@ def proposal_submit(
     proposal.full_clean()
     proposal.save()
     if office_email:
-        transaction.on_commit(lambda: _notify_office(proposal, office_email))
+        # After the commit, and unable to fail the request: the proposal is stored, so the
+        # sender must not be told it failed (and send it again). A mail that did not go out
+        # leaves notified_at empty for send_pending_notifications.
+        transaction.on_commit(
+            lambda: proposal_notify_office(proposal=proposal, office_email=office_email)
+        )
     return proposal
 
 
-def _notify_office(proposal: Proposal, office_email: str) -> None:
+def proposal_notify_office(*, proposal: Proposal, office_email: str) -> bool:
+    """Mail the proposal to the office and note when; False (and logged) if it failed."""
+    try:
+        _send_to_office(proposal, office_email)
+    except Exception:
+        logger.exception("The e-mail about proposal %s did not go out.", proposal.pk)
+        return False
+    proposal.notified_at = timezone.now()
+    Proposal.objects.filter(pk=proposal.pk).update(notified_at=proposal.notified_at)
+    return True
+
+
+def proposals_notify_pending(*, office_email: str) -> tuple[int, int]:
+    """Send every e-mail to the office that has not gone out; (sent, still failing)."""
+    if not office_email:
+        raise ValidationError(_("The office has no e-mail address in its settings."))
+    sent = failed = 0
+    for proposal in Proposal.objects.filter(notified_at__isnull=True).order_by("pk"):
+        if proposal_notify_office(proposal=proposal, office_email=office_email):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def _one_line(text: str) -> str:
+    """For a mail header: any line break or control character becomes a space."""
+    return " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", text).split())
+
+
+def _send_to_office(proposal: Proposal, office_email: str) -> None:
     lines = [
         f"Name: {proposal.name}",
         f"Organisation: {proposal.organisation_name or '-'}",
@@ -81,7 +120,7 @@ def _notify_office(proposal: Proposal, office_email: str) -> None:
         f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/projects/proposal/edit/{proposal.pk}/",
     ]
     send_mail(
-        subject=f"Neuer Vorschlag / new proposal: {proposal.name}",
+        subject=f"Neuer Vorschlag / new proposal: {_one_line(proposal.name)}",
         message="\n".join(lines),
         from_email=None,
         recipient_list=[office_email],
