@@ -153,19 +153,49 @@ def proposal_decline(*, proposal: Proposal, user, reason: str) -> Proposal:
     return proposal
 
 
+def proposal_to_project_errors(*, proposal: Proposal) -> list[str]:
+    """Why this proposal cannot become a new project: it was accepted into one already, or
+    the project made from it exists (as stored, not as an edit form may show it). Used by
+    the service and the inbox's form."""
+    accepted_into_project = Proposal.objects.filter(
+        pk=proposal.pk, status=Proposal.Status.ACCEPTED, project__isnull=False
+    ).exists()
+    if (
+        accepted_into_project
+        or Project.objects.filter(slug=_proposal_project_slug(proposal)).exists()
+    ):
+        return [
+            _(
+                "This proposal has already been turned into a project; "
+                "open that project instead of making another one."
+            )
+        ]
+    return []
+
+
+def _proposal_project_slug(proposal: Proposal) -> str:
+    return f"proposal-{proposal.pk}"
+
+
 @transaction.atomic
 def proposal_to_project(*, proposal: Proposal, user):
     """Turn a proposal into a new project (status "proposed", so not public) and accept it.
 
     The project carries nothing the sender wrote or is called: no name in its title or slug,
     no copy of the proposal's text. The text stays on the proposal; the editor writes the
-    project's description and decides when it is published.
+    project's description and decides when it is published. A proposal becomes one project
+    only: a second request is refused.
     """
+    # The proposal's row is locked so that two requests at once cannot both pass the check.
+    Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
+    errors = proposal_to_project_errors(proposal=proposal)
+    if errors:
+        raise ValidationError(errors)
     project = Project(
         owner=state_owner(),  # the office answers proposals; it can hand the project on
         title_de=f"Vorschlag Nr. {proposal.pk}",
         title_en=f"Proposal no. {proposal.pk}",
-        slug=f"proposal-{proposal.pk}",
+        slug=_proposal_project_slug(proposal),
         status=Project.Status.PROPOSED,
     )
     project.full_clean()
