@@ -156,6 +156,10 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "citypartners"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Draftail, but a crafted or broken value is a form error, not a 500 (core/rich_text_input.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "citypartners.core.rich_text_input.SafeDraftailRichTextArea"}
+}
 # Stemming happens in citypartners.core.stemming, so PostgreSQL uses the neutral config.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
