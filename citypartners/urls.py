@@ -18,6 +18,22 @@ urlpatterns = [
     path("admin/reports/site-history/", account_views.audit_log),
     path("admin/reports/site-history/results/", account_views.audit_log_results),
     path("admin/2fa/auth", account_views.TwoFactorLoginView.as_view(), name="wagtail_2fa_auth"),
+    # Before wagtail-2fa's own: an id that does not exist is a 404, not a 500.
+    re_path(
+        r"^admin/2fa/devices/(?P<user_id>\d+)$",
+        account_views.DeviceListView.as_view(),
+        name="wagtail_2fa_device_list",
+    ),
+    re_path(
+        r"^admin/2fa/devices/(?P<pk>\d+)/update$",
+        account_views.DeviceUpdateView.as_view(),
+        name="wagtail_2fa_device_update",
+    ),
+    re_path(
+        r"^admin/2fa/devices/(?P<pk>\d+)/remove$",
+        account_views.DeviceDeleteView.as_view(),
+        name="wagtail_2fa_device_remove",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
