@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After the clickjacking middleware, so that its admin exception is seen there.
     "citypartners.core.middleware.SecurityHeadersMiddleware",
+    # Crafted requests to Wagtail's choosers: a 4xx, not a 500.
+    "citypartners.core.middleware.ChooserInputMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
