@@ -24,6 +24,22 @@ urlpatterns = [
         account_views.password_reset,
         name="wagtailadmin_password_reset",
     ),
+    # Before wagtail-2fa's own: an id that does not exist is a 404, not a 500.
+    re_path(
+        r"^admin/2fa/devices/(?P<user_id>\d+)$",
+        account_views.DeviceListView.as_view(),
+        name="wagtail_2fa_device_list",
+    ),
+    re_path(
+        r"^admin/2fa/devices/(?P<pk>\d+)/update$",
+        account_views.DeviceUpdateView.as_view(),
+        name="wagtail_2fa_device_update",
+    ),
+    re_path(
+        r"^admin/2fa/devices/(?P<pk>\d+)/remove$",
+        account_views.DeviceDeleteView.as_view(),
+        name="wagtail_2fa_device_remove",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

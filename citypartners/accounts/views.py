@@ -5,7 +5,9 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
@@ -94,3 +96,43 @@ class DeviceTokenForm(TokenForm):
 
 class TwoFactorLoginView(wagtail_2fa_views.LoginView):
     form_class = DeviceTokenForm
+
+
+# The largest id a device or an account can have (a 32-bit database integer); a larger one in
+# an address made the database fail (a 500) where it is simply not there.
+MAX_ID = 2**31 - 1
+
+
+def _existing(model, pk):
+    """The record with this id from an address, or 404."""
+    found = model.objects.filter(pk=int(pk)).first() if int(pk) <= MAX_ID else None
+    if found is None:
+        raise Http404
+    return found
+
+
+class DeviceListView(wagtail_2fa_views.DeviceListView):
+    def dispatch(self, request, *args, **kwargs):
+        if int(kwargs["user_id"]) > MAX_ID:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DeviceUpdateView(wagtail_2fa_views.DeviceUpdateView):
+    def dispatch(self, request, *args, **kwargs):
+        if int(kwargs["pk"]) > MAX_ID:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DeviceDeleteView(wagtail_2fa_views.DeviceDeleteView):
+    """wagtail-2fa's removal of a device; a device that does not exist is a 404 (the
+    library's view answered 500), and the way back is the device owner's list whatever
+    the form posted."""
+
+    def dispatch(self, request, *args, **kwargs):
+        _existing(TOTPDevice, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return reverse("wagtail_2fa_device_list", kwargs={"user_id": self.object.user_id})

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
+from citypartners.core.forms import PublicFormMixin
 from citypartners.partnerships.fields import (
     PartnerCityField,
     PartnerCityFormMixin,
@@ -27,7 +28,7 @@ class ActivityAdminForm(OwnedRecordForm):
         return super().save(commit=commit)
 
 
-class ActivityFilterForm(PartnerCityFormMixin, forms.Form):
+class ActivityFilterForm(PublicFormMixin, PartnerCityFormMixin, forms.Form):
     PERIODS = [
         ("current", _("Current and upcoming")),
         ("past", _("Past (archive)")),

@@ -6,3 +6,12 @@ class CoreConfig(AppConfig):
     name = "citypartners.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.fields import RichTextField
+
+        from .rich_text_input import RichTextFormField
+
+        # Imported here: Wagtail's admin forms need the apps loaded.
+        register_form_field_override(RichTextField, override={"form_class": RichTextFormField})

@@ -1,8 +1,15 @@
 """Security headers: a strict policy for the public site, the one Wagtail's admin can live with."""
 
+import logging
+
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+from django.utils.translation import gettext
+
+logger = logging.getLogger(__name__)
 
 # Public pages load only their own files and run no inline script or style.
 PUBLIC_POLICY = "; ".join(
@@ -81,3 +88,48 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class ChooserInputMiddleware:
+    """Wagtail's choosers (snippets, images, documents) answer a crafted request with a 4xx.
+
+    Their "chosen" views pass the id from the address straight to the database (``abc`` or
+    a number beyond any database integer raised a 500), and a snippet chooser's "create"
+    view without a creation form failed on any POST. Here a snippet chooser without a
+    creation form has no "create" (404), and a value error from a chooser view is a 400,
+    logged. Remove this once Wagtail's choosers check their input.
+    """
+
+    NAMESPACES = ("wagtailsnippetchoosers_", "wagtailimages_chooser", "wagtaildocs_chooser")
+    BAD_INPUT = (ValueError, OverflowError, DjangoValidationError)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def _is_chooser(self, request) -> bool:
+        match = getattr(request, "resolver_match", None)
+        return bool(match and match.namespace.startswith(self.NAMESPACES))
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if not (match and match.namespace.startswith("wagtailsnippetchoosers_")):
+            return None
+        if match.url_name != "create":
+            return None
+        view_class = getattr(view_func, "view_class", None)
+        if view_class is None or not hasattr(view_class, "get_creation_form_class"):
+            return None
+        view = view_class(**view_func.view_initkwargs)
+        view.setup(request, *view_args, **view_kwargs)
+        if view.get_creation_form_class() is None:
+            return HttpResponseNotFound(gettext("This chooser cannot create records."))
+        return None
+
+    def process_exception(self, request, exception):
+        if self._is_chooser(request) and isinstance(exception, self.BAD_INPUT):
+            logger.warning("Bad input to %s", request.path, exc_info=exception)
+            return HttpResponseBadRequest(gettext("There is no such record to choose."))
+        return None

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from ninja import NinjaAPI, Query, Status
+from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
 from wagtail.rich_text import expand_db_html
@@ -30,6 +30,10 @@ from . import schemas
 
 Lang = Literal["de", "en"]
 MAX_LIMIT = 200
+# Far beyond any list we publish, far below what a database integer holds: a larger offset
+# or id is a 400 with a message (an offset past 2**63 made the database fail, a 500).
+MAX_OFFSET = 1_000_000
+MAX_ID = 2**31 - 1
 
 
 class SettingsRateThrottle(AnonRateThrottle):
@@ -62,7 +66,8 @@ api = NinjaAPI(
         "Changelog. 2026-11-30: the API lists exactly what the public pages show: "
         "projects only when planned, running or done (`status=proposed` or `dropped` is now "
         "a 400; such a project's record is a 404); `description_html` is HTML a client can "
-        "use (links and images expanded). The `side` of a project's organisation is `home` (the "
+        "use (links and images expanded); `offset` above 1,000,000 and ids beyond the database's "
+        "integers are a 400 naming the parameter. The `side` of a project's organisation is `home` (the "
         "office's own city) or `partner`; it was `berlin`. No field was renamed. The "
         "names used here are now also those of the back office, the commands and the CSV "
         "files: `owner` (the state or a borough keeping a record; formerly *authority* or "
@@ -202,7 +207,7 @@ def cities(
     country: str | None = Query(None, min_length=2, max_length=2, description="ISO code"),
     lang: Lang | None = None,
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Partner cities: every city with at least one partnership."""
     return _page(
@@ -286,7 +291,7 @@ def partnerships(
     since_to: datetime.date | None = Query(None, description="Begun on or before"),
     lang: Lang | None = None,
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Partnerships of the state and the boroughs, oldest first."""
     queryset = _partnerships()
@@ -321,7 +326,10 @@ def partnerships(
     tags=["partnerships"],
 )
 def partnership(
-    request: HttpRequest, response: HttpResponse, partnership_id: int, lang: Lang | None = None
+    request: HttpRequest,
+    response: HttpResponse,
+    partnership_id: int = Path(..., ge=1, le=MAX_ID),
+    lang: Lang | None = None,
 ):
     found = _partnerships().filter(pk=partnership_id).first()
     return _record(
@@ -378,7 +386,7 @@ def activities(
     date_to: datetime.date | None = Query(None, description="Starts on or before this day"),
     lang: Lang | None = None,
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Published, public activities, soonest first."""
 
@@ -476,7 +484,7 @@ def projects(
     status: PROJECT_STATUSES | None = None,
     lang: Lang | None = None,
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Projects of the partnerships, as the public pages show them (no mere proposals, no
     dropped projects)."""
@@ -548,7 +556,7 @@ def organisations(
     type: ORGANISATION_TYPES | None = None,
     lang: Lang | None = None,
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Institutions through which the partnerships work, at home and in the partner cities."""
     queryset = _organisations()

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citypartners.core.forms import PublicFormMixin
 from citypartners.partnerships.fields import (
     PartnerCityField,
     PartnerCityFormMixin,
@@ -13,7 +14,7 @@ from citypartners.partnerships.models import FocusArea
 from .models import PROPOSAL_MAX_LENGTH
 
 
-class ProposalForm(PartnerCityFormMixin, forms.Form):
+class ProposalForm(PublicFormMixin, PartnerCityFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=200,
@@ -83,7 +84,7 @@ class ProposalForm(PartnerCityFormMixin, forms.Form):
                 )
 
 
-class FinderForm(PartnerCityFormMixin, forms.Form):
+class FinderForm(PublicFormMixin, PartnerCityFormMixin, forms.Form):
     city = PartnerCityField(
         label=_("Partner city"),
         empty_label=_("All partner cities"),

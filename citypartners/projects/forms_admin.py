@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .services import proposal_to_project_errors
+
 
 class ProposalAdminForm(WagtailAdminModelForm):
     DECISIONS = [
@@ -19,6 +21,9 @@ class ProposalAdminForm(WagtailAdminModelForm):
         decision = data.get("decision")
         if decision == "accept" and not (data.get("project") or data.get("activity")):
             self.add_error("project", _("Choose the project or activity the proposal became."))
+        if decision == "new_project" and self.instance.pk:
+            for message in proposal_to_project_errors(proposal=self.instance):
+                self.add_error("decision", message)
         if decision == "decline" and not (data.get("decline_reason") or "").strip():
             self.add_error("decline_reason", _("Give a reason for declining."))
         return data

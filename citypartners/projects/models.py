@@ -213,6 +213,16 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    notified_at = models.DateTimeField(
+        _("office told by e-mail"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Empty while the e-mail to the office has not gone out; "
+            "the command send_pending_notifications sends it again."
+        ),
+    )
 
     panels = [
         FieldPanel("status", read_only=True),

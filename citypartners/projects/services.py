@@ -1,6 +1,8 @@
 """Writes of projects and proposals: validated, atomic, and never losing a proposal."""
 
 import datetime
+import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +15,8 @@ from citypartners.owners.selectors import state_owner
 from citypartners.partnerships.models import Partnership
 
 from .models import Project, Proposal
+
+logger = logging.getLogger(__name__)
 
 
 def proposal_rate_limited(*, key: str) -> bool:
@@ -56,11 +60,46 @@ def proposal_submit(
     proposal.full_clean()
     proposal.save()
     if office_email:
-        transaction.on_commit(lambda: _notify_office(proposal, office_email))
+        # After the commit, and unable to fail the request: the proposal is stored, so the
+        # sender must not be told it failed (and send it again). A mail that did not go out
+        # leaves notified_at empty for send_pending_notifications.
+        transaction.on_commit(
+            lambda: proposal_notify_office(proposal=proposal, office_email=office_email)
+        )
     return proposal
 
 
-def _notify_office(proposal: Proposal, office_email: str) -> None:
+def proposal_notify_office(*, proposal: Proposal, office_email: str) -> bool:
+    """Mail the proposal to the office and note when; False (and logged) if it failed."""
+    try:
+        _send_to_office(proposal, office_email)
+    except Exception:
+        logger.exception("The e-mail about proposal %s did not go out.", proposal.pk)
+        return False
+    proposal.notified_at = timezone.now()
+    Proposal.objects.filter(pk=proposal.pk).update(notified_at=proposal.notified_at)
+    return True
+
+
+def proposals_notify_pending(*, office_email: str) -> tuple[int, int]:
+    """Send every e-mail to the office that has not gone out; (sent, still failing)."""
+    if not office_email:
+        raise ValidationError(_("The office has no e-mail address in its settings."))
+    sent = failed = 0
+    for proposal in Proposal.objects.filter(notified_at__isnull=True).order_by("pk"):
+        if proposal_notify_office(proposal=proposal, office_email=office_email):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def _one_line(text: str) -> str:
+    """For a mail header: any line break or control character becomes a space."""
+    return " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", text).split())
+
+
+def _send_to_office(proposal: Proposal, office_email: str) -> None:
     lines = [
         f"Name: {proposal.name}",
         f"Organisation: {proposal.organisation_name or '-'}",
@@ -73,7 +112,7 @@ def _notify_office(proposal: Proposal, office_email: str) -> None:
         f"{settings.WAGTAILADMIN_BASE_URL}/admin/snippets/projects/proposal/edit/{proposal.pk}/",
     ]
     send_mail(
-        subject=f"Neuer Vorschlag / new proposal: {proposal.name}",
+        subject=f"Neuer Vorschlag / new proposal: {_one_line(proposal.name)}",
         message="\n".join(lines),
         from_email=None,
         recipient_list=[office_email],
@@ -106,19 +145,49 @@ def proposal_decline(*, proposal: Proposal, user, reason: str) -> Proposal:
     return proposal
 
 
+def proposal_to_project_errors(*, proposal: Proposal) -> list[str]:
+    """Why this proposal cannot become a new project: it was accepted into one already, or
+    the project made from it exists (as stored, not as an edit form may show it). Used by
+    the service and the inbox's form."""
+    accepted_into_project = Proposal.objects.filter(
+        pk=proposal.pk, status=Proposal.Status.ACCEPTED, project__isnull=False
+    ).exists()
+    if (
+        accepted_into_project
+        or Project.objects.filter(slug=_proposal_project_slug(proposal)).exists()
+    ):
+        return [
+            _(
+                "This proposal has already been turned into a project; "
+                "open that project instead of making another one."
+            )
+        ]
+    return []
+
+
+def _proposal_project_slug(proposal: Proposal) -> str:
+    return f"proposal-{proposal.pk}"
+
+
 @transaction.atomic
 def proposal_to_project(*, proposal: Proposal, user):
     """Turn a proposal into a new project (status "proposed", so not public) and accept it.
 
     The project carries nothing the sender wrote or is called: no name in its title or slug,
     no copy of the proposal's text. The text stays on the proposal; the editor writes the
-    project's description and decides when it is published.
+    project's description and decides when it is published. A proposal becomes one project
+    only: a second request is refused.
     """
+    # The proposal's row is locked so that two requests at once cannot both pass the check.
+    Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
+    errors = proposal_to_project_errors(proposal=proposal)
+    if errors:
+        raise ValidationError(errors)
     project = Project(
         owner=state_owner(),  # the office answers proposals; it can hand the project on
         title_de=f"Vorschlag Nr. {proposal.pk}",
         title_en=f"Proposal no. {proposal.pk}",
-        slug=f"proposal-{proposal.pk}",
+        slug=_proposal_project_slug(proposal),
         status=Project.Status.PROPOSED,
     )
     project.full_clean()

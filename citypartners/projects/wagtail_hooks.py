@@ -1,5 +1,6 @@
 """Back-office screens for projects and the inbox of proposals from the public."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,20 @@ from .models import Project, Proposal
 
 
 class ProposalEditView(EditView):
-    """Saves the editor's changes, then carries out the decision through the services."""
+    """Saves the editor's changes, then carries out the decision through the services.
+
+    The form checks each decision first; a rule only a service can see (say, another
+    editor's request in between) comes back as a message on the form, not as a 500.
+    """
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:  # the transaction is rolled back: nothing was saved
+            form.add_error(None, error.messages)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
     @transaction.atomic
     def save_instance(self):

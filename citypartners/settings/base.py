@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After the clickjacking middleware, so that its admin exception is seen there.
     "citypartners.core.middleware.SecurityHeadersMiddleware",
+    # Crafted requests to Wagtail's choosers: a 4xx, not a 500.
+    "citypartners.core.middleware.ChooserInputMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
@@ -156,6 +158,10 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "citypartners"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Draftail, but a crafted or broken value is a form error, not a 500 (core/rich_text_input.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "citypartners.core.rich_text_input.SafeDraftailRichTextArea"}
+}
 # Stemming happens in citypartners.core.stemming, so PostgreSQL uses the neutral config.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}

@@ -4,8 +4,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from citypartners.core.forms import PublicFormMixin
 
-class FeedbackForm(forms.Form):
+
+class FeedbackForm(PublicFormMixin, forms.Form):
     message = forms.CharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 6}),

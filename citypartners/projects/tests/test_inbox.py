@@ -95,3 +95,54 @@ def test_contact_people_are_only_for_contact_data_stewards(client, editor):
     editor.groups.add(role_group("contact-steward"))
     response = client.get(url)
     assert response.status_code == 200 and person.name in response.content.decode()
+
+
+ALREADY = "This proposal has already been turned into a project"
+
+
+def test_a_second_new_project_decision_is_refused_with_a_message(client, editor, proposal):
+    assert _edit(client, proposal, decision="new_project").status_code == 302
+    # The same form sent again (a reload, a double click, a second tab).
+    response = _edit(client, proposal, decision="new_project")
+    assert response.status_code == 200
+    assert ALREADY in response.content.decode()
+    assert Project.objects.filter(slug=f"proposal-{proposal.pk}").count() == 1
+    assert Project.objects.filter(proposals=proposal).count() == 1
+
+
+def test_the_service_makes_one_project_per_proposal(editor, proposal):
+    from django.core.exceptions import ValidationError
+
+    from citypartners.projects.services import proposal_to_project
+
+    proposal_to_project(proposal=proposal, user=editor)
+    with pytest.raises(ValidationError, match=ALREADY):
+        proposal_to_project(proposal=Proposal.objects.get(pk=proposal.pk), user=editor)
+    assert Project.objects.filter(slug=f"proposal-{proposal.pk}").count() == 1
+
+
+def test_a_refusal_only_the_service_sees_is_a_form_message_and_saves_nothing(
+    client, editor, proposal
+):
+    """Another editor's request between the form's check and the service's."""
+    from unittest import mock
+
+    from citypartners.projects.services import proposal_to_project
+
+    proposal_to_project(proposal=proposal, user=editor)
+    with mock.patch(
+        "citypartners.projects.forms_admin.proposal_to_project_errors", return_value=[]
+    ):
+        response = _edit(client, proposal, decision="new_project", decline_reason="changed")
+    assert response.status_code == 200
+    assert ALREADY in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.decline_reason == ""  # the editor's other changes were rolled back too
+
+
+def test_a_proposal_whose_project_was_deleted_can_become_a_project_again(editor, proposal):
+    from citypartners.projects.services import proposal_to_project
+
+    proposal_to_project(proposal=proposal, user=editor).project.delete()
+    proposal.refresh_from_db()
+    assert proposal_to_project(proposal=proposal, user=editor).project is not None
