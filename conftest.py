@@ -16,6 +16,7 @@ from pytest_factoryboy import register
 from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
 from citypartners.contacts.tests.factories import ContactPersonFactory
 from citypartners.organisations.tests.factories import OrganisationFactory
+from citypartners.owners.models import Owner
 from citypartners.partnerships.tests.factories import (
     CityFactory,
     FocusAreaFactory,
@@ -25,6 +26,7 @@ from citypartners.partnerships.tests.factories import (
     PartnershipStatusFactory,
 )
 from citypartners.projects.tests.factories import ProjectFactory, ProjectOrganisationFactory
+from citypartners.site.tests.small_site import build_small_site
 
 for _factory in (
     OwnerFactory,
@@ -79,7 +81,6 @@ def _snapshot_restore() -> bool:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the small site; each test's changes are rolled back."""
-    from citypartners.site.tests.small_site import build_small_site
 
     with django_db_blocker.unblock():
         call_command("compile_catalogues", verbosity=0)
@@ -94,8 +95,6 @@ def small_site(transactional_db):
     site built in django_db_setup): on SQLite from the snapshot, elsewhere built anew.
     pytest-django runs such tests after all others, so the flush at their end takes the data
     from no ordinary test."""
-    from citypartners.owners.models import Owner
-    from citypartners.site.tests.small_site import build_small_site
 
     if not Owner.objects.exists() and not _snapshot_restore():
         build_small_site()

@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.fields import RichTextField
 
-        from .rich_text_input import RichTextFormField
+        from .rich_text_input import RichTextFormField  # Wagtail admin forms need loaded apps
 
         # Imported here: Wagtail's admin forms need the apps loaded.
         register_form_field_override(RichTextField, override={"form_class": RichTextFormField})

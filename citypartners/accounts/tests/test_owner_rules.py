@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import rich_text
 
-from citypartners.accounts.services import account_create
+from citypartners.accounts.services import account_create, role_group
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
@@ -171,7 +171,6 @@ def test_editors_forms_show_no_contact_people(client, state):
         assert not [name for name in names if name in html], role
     client.logout()
     user = _login(client, "state-moderator", email="steward-too@example.org")
-    from citypartners.accounts.services import role_group
 
     user.groups.add(role_group("contact-steward"))
     html = client.get(_edit_url(activity)).content.decode()

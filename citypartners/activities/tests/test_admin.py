@@ -159,7 +159,6 @@ def test_preview_shows_the_activity_as_the_public_will_see_it(editor_client):
 
 
 def test_two_editors_on_one_activity_the_second_is_stopped(editor_client, client):
-    from citypartners.accounts.services import account_create
 
     assert (
         editor_client.post(reverse("wagtailsnippets_activities_activity:add"), _form()).status_code

@@ -11,6 +11,7 @@ from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.clients import client_address
+from citypartners.opendata.api import api
 from citypartners.partnerships.models import Partnership
 from citypartners.projects.models import Proposal
 
@@ -290,8 +291,6 @@ def test_behind_a_proxy_each_client_has_its_own_api_limit(client, settings):
 
 def test_every_api_throttle_keys_on_client_address(settings):
     from ninja.throttling import BaseThrottle
-
-    from citypartners.opendata.api import api
 
     settings.TRUSTED_PROXY_COUNT = 1
     request = RequestFactory().get(

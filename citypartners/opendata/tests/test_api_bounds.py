@@ -5,6 +5,8 @@ operation or parameter added later is covered too."""
 import pytest
 from django.core.cache import cache
 
+from citypartners.opendata.api import MAX_OFFSET
+
 pytestmark = pytest.mark.django_db
 
 HUGE = [2**63, 2**64, 10**30]
@@ -56,7 +58,6 @@ def test_every_integer_parameter_beyond_any_database_integer_is_a_400(client):
 
 
 def test_the_largest_offset_allowed_answers_an_empty_page(client):
-    from citypartners.opendata.api import MAX_OFFSET
 
     page = client.get("/api/v1/cities/", {"offset": MAX_OFFSET}).json()
     assert page["results"] == [] and page["next"] is None and page["offset"] == MAX_OFFSET

@@ -7,9 +7,11 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from citypartners.activities.models import Activity
+from citypartners.accounts.services import account_create
+from citypartners.activities.models import Activity, ActivityKind
 from citypartners.contacts.models import ContactPerson
-from citypartners.opendata.imports import import_csv
+from citypartners.demo.loader import BerlinLoader
+from citypartners.opendata.imports import import_csv, import_wikidata
 from citypartners.opendata.tables import COLUMNS, csv_text
 from citypartners.partnerships.models import City, Partnership
 
@@ -68,7 +70,6 @@ def test_the_catalogue_describes_every_dataset_with_the_licence(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_csv_round_trip_into_an_empty_database_gives_the_same_tables(small_site):
-    from citypartners.demo.loader import BerlinLoader
 
     first = {e: csv_text(e) for e in ("cities", "partnerships", "activities")}
     # An empty database: only the reference data (owners, focus areas, kinds) is there.
@@ -76,8 +77,6 @@ def test_csv_round_trip_into_an_empty_database_gives_the_same_tables(small_site)
     loader = BerlinLoader()
     loader.load_reference()
     for row in csv.DictReader(open(loader.data_dir / "activity_kinds.csv", encoding="utf-8")):
-        from citypartners.activities.models import ActivityKind
-
         ActivityKind.objects.create(
             slug=row["slug"], name_de=row["name_de"], name_en=row["name_en"]
         )
@@ -202,7 +201,6 @@ SAMPLE = (
 
 
 def test_wikidata_twin_towns_start_a_new_owners_list():
-    from citypartners.opendata.imports import import_wikidata
 
     owner = "spandau"
     before = Partnership.objects.filter(owner__slug=owner).count()
@@ -235,7 +233,6 @@ def test_wikidata_twin_towns_start_a_new_owners_list():
     ],
 )
 def test_a_broken_wikidata_file_changes_nothing(data, message):
-    from citypartners.opendata.imports import import_wikidata
 
     cities, partnerships = City.objects.count(), Partnership.objects.count()
     report = import_wikidata(data, owner_slug="mitte", dry_run=False)
@@ -245,8 +242,6 @@ def test_a_broken_wikidata_file_changes_nothing(data, message):
 
 def test_the_back_office_import_screen_checks_then_imports(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from citypartners.accounts.services import account_create
 
     client.force_login(
         account_create(

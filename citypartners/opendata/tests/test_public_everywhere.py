@@ -22,7 +22,7 @@ from citypartners.activities.selectors import activities_public
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.opendata import schemas
 from citypartners.opendata.imports import import_csv
-from citypartners.opendata.tables import COLUMNS, FORMULA_STARTS, csv_text, csv_uncell
+from citypartners.opendata.tables import COLUMNS, FORMULA_STARTS, csv_cell, csv_text, csv_uncell
 from citypartners.organisations.models import Organisation
 from citypartners.organisations.selectors import organisations_public
 from citypartners.owners.models import Owner
@@ -298,7 +298,6 @@ def test_a_hostile_download_imports_back_unchanged(client):
     ["=1+1", "'=1+1", "''@x", "-12.5", "-x", "\tx", "\rx", "plain", "'quoted", "", "+49 30 1"],
 )
 def test_csv_uncell_undoes_csv_cell(value):
-    from citypartners.opendata.tables import csv_cell
 
     assert csv_uncell(csv_cell(value)) == value
     assert not csv_cell(value).startswith(FORMULA_STARTS) or value == "-12.5"

@@ -5,9 +5,11 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 
+from citypartners.activities.models import Activity
 from citypartners.contacts.tests.factories import ContactPersonFactory
 from citypartners.partnerships.models import FocusArea, Partnership
-from citypartners.projects.models import Proposal
+from citypartners.projects.models import Project, Proposal
+from citypartners.site.tests.pages import all_public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +62,6 @@ def test_finder_with_unknown_city_says_so(client):
 
 def test_hidden_people_appear_on_no_public_page(client, paris_people):
     _shown, hidden = paris_people
-    from citypartners.activities.models import Activity
-    from citypartners.projects.models import Project
-    from citypartners.site.tests.pages import all_public_urls
 
     # Linked everywhere a person can be linked: partnership, project, activity.
     project = Project.objects.get(slug="example-school-gardens-berlin-paris")

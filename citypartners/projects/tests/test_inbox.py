@@ -7,6 +7,7 @@ from citypartners.accounts.services import account_create, role_group
 from citypartners.contacts.tests.factories import ContactPersonFactory
 from citypartners.partnerships.models import City, FocusArea
 from citypartners.projects.models import Project, Proposal
+from citypartners.projects.services import proposal_to_project
 
 pytestmark = pytest.mark.django_db
 
@@ -113,8 +114,6 @@ def test_a_second_new_project_decision_is_refused_with_a_message(client, editor,
 def test_the_service_makes_one_project_per_proposal(editor, proposal):
     from django.core.exceptions import ValidationError
 
-    from citypartners.projects.services import proposal_to_project
-
     proposal_to_project(proposal=proposal, user=editor)
     with pytest.raises(ValidationError, match=ALREADY):
         proposal_to_project(proposal=Proposal.objects.get(pk=proposal.pk), user=editor)
@@ -126,8 +125,6 @@ def test_a_refusal_only_the_service_sees_is_a_form_message_and_saves_nothing(
 ):
     """Another editor's request between the form's check and the service's."""
     from unittest import mock
-
-    from citypartners.projects.services import proposal_to_project
 
     proposal_to_project(proposal=proposal, user=editor)
     with mock.patch(
@@ -141,7 +138,6 @@ def test_a_refusal_only_the_service_sees_is_a_form_message_and_saves_nothing(
 
 
 def test_a_proposal_whose_project_was_deleted_can_become_a_project_again(editor, proposal):
-    from citypartners.projects.services import proposal_to_project
 
     proposal_to_project(proposal=proposal, user=editor).project.delete()
     proposal.refresh_from_db()

@@ -2,6 +2,15 @@
 
 from wagtail.models import Page
 
+from citypartners.activities.models import Activity
+from citypartners.site.models import (
+    AccessibilityPage,
+    ActivityIndexPage,
+    GetInvolvedPage,
+    OrganisationIndexPage,
+    ProjectIndexPage,
+)
+
 PAGE_TYPES = [
     "homepage",
     "partnercitypage",
@@ -36,15 +45,12 @@ def one_page_of_each_type():
 
 def activity_view_urls():
     """Views that are not pages (calendar, an activity, a project, an organisation, search)."""
-    from citypartners.activities.models import Activity
-    from citypartners.site.models import ActivityIndexPage
 
     activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
     urls = []
     for index in ActivityIndexPage.objects.live().order_by("locale__language_code"):
         urls.append(index.url + index.reverse_subpage("calendar"))
         urls.append(index.url + index.reverse_subpage("detail", args=[activity.slug]))
-    from citypartners.site.models import OrganisationIndexPage, ProjectIndexPage
 
     for model, slug in [
         (ProjectIndexPage, "example-school-gardens-berlin-paris"),
@@ -52,7 +58,6 @@ def activity_view_urls():
     ]:
         for index in model.objects.live().order_by("locale__language_code"):
             urls.append(index.url + index.reverse_subpage("detail", args=[slug]))
-    from citypartners.site.models import AccessibilityPage, GetInvolvedPage
 
     for model in (GetInvolvedPage, AccessibilityPage):  # the confirmation pages
         for page in model.objects.live().order_by("locale__language_code"):

@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 
+from citypartners.accounts.services import account_create
+from citypartners.projects.models import Proposal
+
 from .pages import activity_view_urls, one_page_of_each_type
 
 CHROMIUM = "/usr/bin/chromium"
@@ -136,7 +139,6 @@ def test_feedback_form_in_the_browser(page):
 
 
 def test_geonames_lookup_fills_the_city_form(page):
-    from citypartners.accounts.services import account_create
 
     account_create(
         role="state-moderator", email="editor@example.org", password="a long and careful passphrase"
@@ -178,7 +180,6 @@ def test_filter_the_activities_open_one_and_download_its_calendar_entry(page):
 
 
 def test_propose_a_project_from_a_city_page_to_the_confirmation(page):
-    from citypartners.projects.models import Proposal
 
     page.goto("/en/paris/")
     page.get_by_role("link", name="Contact people for Paris and a form to propose").click()

@@ -10,7 +10,10 @@ added later is covered without touching this test.
 import pytest
 from bs4 import BeautifulSoup
 
+from citypartners.activities.forms import ActivityFilterForm
 from citypartners.core.forms import PublicFormMixin, single_line
+from citypartners.projects.forms import FinderForm, ProposalForm
+from citypartners.projects.models import Proposal
 from citypartners.site.forms import FeedbackForm
 
 from .pages import activity_view_urls, one_page_of_each_type
@@ -97,7 +100,6 @@ def test_every_public_form_refuses_control_characters_in_one_line_fields(client)
 
 
 def test_a_proposal_with_a_line_break_in_the_name_is_not_stored(client):
-    from citypartners.projects.models import Proposal
 
     response = client.post(
         "/en/get-involved/",
@@ -114,8 +116,6 @@ def test_a_proposal_with_a_line_break_in_the_name_is_not_stored(client):
 
 
 def test_every_one_line_field_of_a_public_form_has_the_check():
-    from citypartners.activities.forms import ActivityFilterForm
-    from citypartners.projects.forms import FinderForm, ProposalForm
 
     for form_class in (ProposalForm, FinderForm, FeedbackForm, ActivityFilterForm):
         assert issubclass(form_class, PublicFormMixin), form_class
