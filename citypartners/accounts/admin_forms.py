@@ -1,5 +1,5 @@
 """The back-office form for owned records: allowed owners only, links to other owners'
-records only with their consent, and no silent overwrites.
+records only with their consent, and (from core.admin_forms) no silent overwrites.
 
 Every owned snippet's edit_handler uses OwnedRecordForm (or a subclass) as its base form;
 accounts/tests/test_owned_links.py checks that for every owned model.
@@ -9,16 +9,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from citypartners.accounts.permissions import ALL_OWNERS, owned_link_fields, owner_scope
-
-STALE_MESSAGE = _(
-    "Someone else saved this record after you opened it. Your changes were not saved, so "
-    "that theirs are not lost. Open the record again to see the current version, then make "
-    "your changes once more."
-)
-
+from citypartners.core.admin_forms import GuardedModelForm
 
 OTHER_OWNER_MESSAGE = _(
     "You can link only records of your own owner here: a link to another owner's record "
@@ -70,11 +63,7 @@ def _limit_rows(formset, scope):
     formset.__dict__.pop("forms", None)  # built again, with the narrowed form, when needed
 
 
-class StaleEdit(Exception):
-    """Another save won the race between checking and saving; nothing of this one was saved."""
-
-
-class OwnedRecordForm(WagtailAdminModelForm):
+class OwnedRecordForm(GuardedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "owner" in self.fields:
@@ -85,11 +74,6 @@ class OwnedRecordForm(WagtailAdminModelForm):
         limit_owned_links(self, scope)
         for formset in getattr(self, "formsets", {}).values():
             _limit_rows(formset, scope)
-        if "edit_version" in self.fields:
-            self.fields["edit_version"].required = False
-        if "edit_version" in self.fields and self.instance.pk and not self.is_bound:
-            # The version saved now, even when the form shows an older revision (revert).
-            self.initial["edit_version"] = self._saved_version()
 
     def _limit_owners(self, scope):
         if scope == ALL_OWNERS:
@@ -98,31 +82,3 @@ class OwnedRecordForm(WagtailAdminModelForm):
         field.queryset = field.queryset.filter(pk=scope) if scope else field.queryset.none()
         if not self.instance.pk and scope:
             self.initial["owner"] = scope
-
-    def _saved_version(self):
-        model = type(self.instance)
-        return (
-            model._default_manager.filter(pk=self.instance.pk)
-            .values_list("edit_version", flat=True)
-            .first()
-        )
-
-    def clean(self):
-        data = super().clean()
-        if "edit_version" in self.fields and not self.instance.pk:
-            data["edit_version"] = 0
-        elif "edit_version" in self.fields:
-            if data.get("edit_version") != self._saved_version():
-                raise forms.ValidationError(STALE_MESSAGE, code="stale")
-        return data
-
-    def save(self, commit=True):
-        if "edit_version" in self.fields and self.instance.pk:
-            seen = self.cleaned_data["edit_version"]
-            model = type(self.instance)
-            if not model._default_manager.filter(pk=self.instance.pk, edit_version=seen).update(
-                edit_version=seen + 1
-            ):
-                raise StaleEdit(STALE_MESSAGE)
-            self.instance.edit_version = seen + 1
-        return super().save(commit=commit)

@@ -1,11 +1,11 @@
 """The back-office form of a contact person."""
 
-from wagtail.admin.forms import WagtailAdminModelForm
+from citypartners.core.admin_forms import GuardedModelForm
 
 from .services import contact_retention_set
 
 
-class ContactPersonAdminForm(WagtailAdminModelForm):
+class ContactPersonAdminForm(GuardedModelForm):
     """Notes since when the person has no partnership left: Wagtail's create and edit
     actions save through this form's save() and never through the services."""
 

@@ -8,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import VersionedRecord, version_panel
 
 
 class ContactPersonQuerySet(models.QuerySet):
@@ -16,7 +17,7 @@ class ContactPersonQuerySet(models.QuerySet):
         return self.filter(consent_public=True)
 
 
-class ContactPerson(ClusterableModel):
+class ContactPerson(VersionedRecord, ClusterableModel):
     """A person the office works with; never in the API, public only with consent."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -84,6 +85,7 @@ class ContactPerson(ClusterableModel):
             ],
             heading=_("Consent"),
         ),
+        version_panel(),
     ]
 
     class Meta:

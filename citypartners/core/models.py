@@ -1,15 +1,52 @@
 """Site-wide settings: the office's contact block shown on every page, and the footer pages."""
 
-from django.db import models
+from django import forms
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .admin_forms import STALE_MESSAGE, GuardedModelForm, StaleEdit
 from .i18n import localized
 
 
+class VersionedRecord(models.Model):
+    """A record edited in the back office without revisions: a counter that refuses to
+    overwrite a newer save.
+
+    Every save counts up from the version the instance was read (or its edit form was opened)
+    with, by a conditional UPDATE: a save based on an older version raises ``StaleEdit``,
+    whether it comes from an edit form (which carries the counter in ``version_panel()``),
+    a service or an import. So a second editor cannot silently undo the first one's changes.
+    """
+
+    edit_version = models.PositiveIntegerField(_("version"), default=0)
+
+    base_form_class = GuardedModelForm
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        seen = self.edit_version
+        rows = type(self)._base_manager.using(kwargs.get("using") or self._state.db)
+        with transaction.atomic(using=rows.db):
+            if not rows.filter(pk=self.pk, edit_version=seen).update(edit_version=seen + 1):
+                if rows.filter(pk=self.pk).exists():
+                    raise StaleEdit(STALE_MESSAGE)
+            self.edit_version = seen + 1
+            return super().save(*args, **kwargs)
+
+
+def version_panel():
+    """The hidden field that carries the version an edit form was opened with."""
+    return FieldPanel("edit_version", widget=forms.HiddenInput)
+
+
 @register_setting(icon="site")
-class OfficeSettings(BaseSiteSetting):
+class OfficeSettings(BaseSiteSetting, VersionedRecord):
     """The office that runs the site: its contact block and the legally required pages."""
 
     name_de = models.CharField(_("name (German)"), max_length=200, blank=True)
@@ -95,6 +132,7 @@ class OfficeSettings(BaseSiteSetting):
                 "their English versions are linked automatically)"
             ),
         ),
+        version_panel(),
     ]
 
     class Meta:
@@ -107,6 +145,9 @@ class OfficeSettings(BaseSiteSetting):
         "easy_language_page",
         "sign_language_page",
     )
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
 
     @property
     def name(self):
@@ -121,7 +162,7 @@ class OfficeSettings(BaseSiteSetting):
         return localized(self, "town")
 
 
-class NamedVocabulary(models.Model):
+class NamedVocabulary(VersionedRecord):
     """A term that editors extend, named in both languages: a focus area, a kind of activity."""
 
     name_de = models.CharField(_("name (German)"), max_length=100, unique=True)
@@ -134,6 +175,7 @@ class NamedVocabulary(models.Model):
         FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
+        version_panel(),
     ]
 
     class Meta:
@@ -146,17 +188,3 @@ class NamedVocabulary(models.Model):
     @property
     def name(self):
         return localized(self, "name")
-
-
-class VersionedRecord(models.Model):
-    """A record edited in the back office: a counter that refuses to overwrite a newer save.
-
-    The edit form carries the counter it was opened with; saving checks it and counts up
-    (see ``core.admin_forms.OwnedRecordForm``), so a second editor cannot silently undo
-    the first one's changes.
-    """
-
-    edit_version = models.PositiveIntegerField(_("version"), default=0)
-
-    class Meta:
-        abstract = True

@@ -1,6 +1,5 @@
 """Organisations in Berlin and in the partner cities through which partnerships work."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -10,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import VersionedRecord
+from citypartners.core.models import VersionedRecord, version_panel
 from citypartners.core.stemming import stem_text
 from citypartners.owners.models import owner_foreign_key
 
@@ -67,7 +66,7 @@ class Organisation(index.Indexed, VersionedRecord, ClusterableModel):
         FieldPanel("website"),
         FieldPanel("description_de"),
         FieldPanel("description_en"),
-        FieldPanel("edit_version", widget=forms.HiddenInput),
+        version_panel(),
     ]
     search_fields = [
         index.SearchField("name", boost=2),

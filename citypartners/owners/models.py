@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from citypartners.core.i18n import localized
+from citypartners.core.models import VersionedRecord, version_panel
 
 
-class Owner(models.Model):
+class Owner(VersionedRecord):
     """A public body that keeps partnerships: the state itself or one of its boroughs."""
 
     class Kind(models.TextChoices):
@@ -31,6 +32,7 @@ class Owner(models.Model):
         FieldPanel("slug"),
         FieldPanel("kind"),
         FieldPanel("sort_order"),
+        version_panel(),
     ]
 
     class Meta:

@@ -1,9 +1,9 @@
 """Back-office forms that check a partnership as a whole, documents and history included."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
+from citypartners.core.admin_forms import GuardedModelForm
 from citypartners.core.countries import country_choices
 
 from .services import partnership_history_errors
@@ -34,7 +34,7 @@ class PartnershipAdminForm(OwnedRecordForm):
         return not errors
 
 
-class CityAdminForm(WagtailAdminModelForm):
+class CityAdminForm(GuardedModelForm):
     """Offers the countries by name (in the editor's language) instead of a bare code."""
 
     def __init__(self, *args, **kwargs):

@@ -2,12 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+
+from citypartners.core.admin_forms import GuardedModelForm
 
 from .services import proposal_to_project_errors
 
 
-class ProposalAdminForm(WagtailAdminModelForm):
+class ProposalAdminForm(GuardedModelForm):
     DECISIONS = [
         ("", _("No decision yet")),
         ("new_project", _("Accept: turn into a new project")),

@@ -1,6 +1,5 @@
 """Projects of the partnerships, and proposals for new ones from the public."""
 
-from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.functional import lazy
@@ -14,7 +13,7 @@ from wagtail.search import index
 
 from citypartners.core.home_city import home_city
 from citypartners.core.i18n import localized
-from citypartners.core.models import VersionedRecord
+from citypartners.core.models import VersionedRecord, version_panel
 from citypartners.core.stemming import stem_text
 from citypartners.owners.models import owner_foreign_key
 
@@ -69,7 +68,7 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
         FieldPanel("description_en"),
         InlinePanel("project_organisations", heading=_("Organisations"), label=_("organisation")),
         FieldPanel("contacts", permission="contacts.view_contactperson"),
-        FieldPanel("edit_version", widget=forms.HiddenInput),
+        version_panel(),
     ]
     search_fields = [
         index.SearchField("title_de", boost=2),
@@ -146,7 +145,7 @@ class ProjectOrganisation(Orderable):
         return localized(self, "role")
 
 
-class Proposal(models.Model):
+class Proposal(VersionedRecord):
     """A proposal for an activity or project sent by the public; nothing is ever lost."""
 
     class Status(models.TextChoices):
@@ -235,6 +234,7 @@ class Proposal(models.Model):
         FieldPanel("decline_reason"),
         FieldPanel("project"),
         FieldPanel("activity"),
+        version_panel(),
     ]
 
     class Meta:

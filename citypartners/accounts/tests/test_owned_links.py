@@ -18,6 +18,7 @@ from citypartners.accounts.permissions import owned_link_fields, owned_models
 from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
+from citypartners.core.tests.edit_tokens import opened_tokens
 from citypartners.organisations.models import Organisation
 from citypartners.organisations.tests.factories import OrganisationFactory
 from citypartners.owners.models import Owner
@@ -101,6 +102,7 @@ def _post_data(form):
         else:
             shown = widget.format_value(value)
             data[bound.html_name] = "" if shown is None else str(shown)
+    data.update(opened_tokens(form.instance))  # the version the form was opened on
     return data
 
 

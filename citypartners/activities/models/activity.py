@@ -3,7 +3,6 @@
 import datetime
 import zoneinfo
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from wagtail.search import index
 
 from citypartners.core.home_city import home_time_zone
 from citypartners.core.i18n import localized
-from citypartners.core.models import NamedVocabulary, VersionedRecord
+from citypartners.core.models import NamedVocabulary
 from citypartners.core.stemming import stem_text
 from citypartners.owners.models import owner_foreign_key
 from citypartners.partnerships.models.partnership import DatePrecision
@@ -47,7 +46,6 @@ class Activity(
     DraftStateMixin,
     RevisionMixin,
     index.Indexed,
-    VersionedRecord,
     ClusterableModel,
 ):
     """An activity or event of one or more partnerships, public or internal."""
@@ -184,7 +182,6 @@ class Activity(
         FieldPanel("is_public"),
         FieldPanel("source"),
         PublishingPanel(),
-        FieldPanel("edit_version", widget=forms.HiddenInput),
     ]
     search_fields = [
         index.SearchField("title_de", boost=2),

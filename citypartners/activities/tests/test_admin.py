@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity, ActivityKind
+from citypartners.core.tests.edit_tokens import opened_tokens
 from citypartners.partnerships.models import FocusArea, Partnership
 
 pytestmark = pytest.mark.django_db
@@ -174,26 +175,61 @@ def test_two_editors_on_one_activity_the_second_is_stopped(editor_client, client
             password="a long and careful passphrase",
         )
     )
-    opened = activity.edit_version
+    opened = opened_tokens(activity)
     # The first saves a draft with a new title; the second, still on the old form, publishes.
-    draft = _form(title_en="Example: first editor's title", edit_version=opened)
+    draft = _form(title_en="Example: first editor's title", **opened)
     draft.pop("action-publish")
     assert editor_client.post(edit, draft).status_code == 302
-    response = second.post(
-        edit, _form(title_en="Example: second editor's title", edit_version=opened)
-    )
+    response = second.post(edit, _form(title_en="Example: second editor's title", **opened))
     assert response.status_code == 200
     assert "Jemand anderes hat diesen Eintrag gespeichert" in response.content.decode()
     activity.refresh_from_db()
     latest = activity.get_latest_revision_as_object()
     assert latest.title_en == "Example: first editor's title"
-    # Reopened at the current version, the second editor's save goes through.
-    form = second.get(edit).context["form"]
-    current = form["edit_version"].value()
-    assert current == opened + 1
-    response = second.post(
-        edit, _form(title_en="Example: second editor's title", edit_version=current)
-    )
+    assert activity.title_en == "Example: Seminar on urban gardens"  # nothing published
+    # Reopened at the current revision, the second editor's save goes through.
+    reopened = opened_tokens(activity)
+    assert reopened != opened
+    response = second.post(edit, _form(title_en="Example: second editor's title", **reopened))
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.live and activity.title_en == "Example: second editor's title"
+
+
+def test_an_editors_own_autosaves_never_stop_them(editor_client, client):
+    """Wagtail autosaves every few moments (a JSON post that names the autosaved revision);
+    the editor's next autosave and the final save go through, another editor's do not."""
+    assert (
+        editor_client.post(reverse("wagtailsnippets_activities_activity:add"), _form()).status_code
+        == 302
+    )
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    edit = reverse("wagtailsnippets_activities_activity:edit", args=[activity.pk])
+    data = _form(title_en="Example: autosaved once", **opened_tokens(activity))
+    data.pop("action-publish")
+    other = _form(title_en="Example: another editor", **opened_tokens(activity))
+    saved = editor_client.post(edit, data, HTTP_ACCEPT="application/json")
+    assert saved.status_code == 200 and saved.json()["success"], saved.content
+    data["overwrite_revision_id"] = str(saved.json()["revision_id"])
+    data["title_en"] = "Example: autosaved twice"
+    saved = editor_client.post(edit, data, HTTP_ACCEPT="application/json")
+    assert saved.status_code == 200 and saved.json()["success"], saved.content
+    data["action-publish"] = "action-publish"
+    data["title_en"] = "Example: published"
+    assert editor_client.post(edit, data).status_code == 302
+    activity.refresh_from_db()
+    assert activity.live and activity.title_en == "Example: published"
+    # Another editor, whose form was opened before all this, is stopped.
+    client.force_login(
+        account_create(
+            role="state-moderator",
+            email="other@example.org",
+            password="a long and careful passphrase",
+        )
+    )
+    refused = client.post(edit, other, HTTP_ACCEPT="application/json")
+    assert refused.status_code == 400 and not refused.json()["success"]
+    refused = client.post(edit, other)
+    assert refused.status_code == 200
+    activity.refresh_from_db()
+    assert activity.title_en == "Example: published"

@@ -14,6 +14,7 @@ from citypartners.activities.services import (
     activity_instants_recompute,
     activity_update,
 )
+from citypartners.core.tests.edit_tokens import opened_tokens
 from citypartners.partnerships.models import Partnership
 
 from .factories import ActivityFactory, ActivityKindFactory
@@ -107,7 +108,7 @@ def _edit_form(activity, **overrides):
         "source": "",
         "go_live_at": "",
         "expire_at": "",
-        "edit_version": activity.edit_version,
+        **opened_tokens(activity),
         "action-publish": "action-publish",
     }
     data.update(overrides)

@@ -119,6 +119,11 @@ def _form(person, partnerships):
         "consent_stored_on": person.consent_stored_on.isoformat(),
         "consent_stored_how": person.consent_stored_how,
         "consent_public_on": "",
+        # The version as the form is opened now (none for a new person).
+        "edit_version": ContactPerson.objects.filter(pk=person.pk)
+        .values_list("edit_version", flat=True)
+        .first()
+        or 0,
     }
 
 
@@ -141,3 +146,24 @@ def test_adding_a_person_in_the_back_office_without_partnership_starts_the_clock
     )
     assert response.status_code == 302, response.context["form"].errors
     assert _unlinked_since(ContactPerson.objects.get(name="Beispiel Neu")) is not None
+
+
+def test_a_withdrawn_public_consent_does_not_come_back(client, steward):
+    """Issue 11, item 4: one steward records that the person withdrew the public consent;
+    a second, on a form opened before, saves another change: refused, the person stays off
+    the public pages."""
+    person = ContactPersonFactory(
+        partnerships=[_partnership("paris")], consent_public=True, name="Beispiel: Zurückgezogen"
+    )
+    edit = reverse("wagtailsnippets_contacts_contactperson:edit", args=[person.pk])
+    opened = {**_form(person, [_partnership("paris")]), "consent_public": "on"}
+    withdrawn = {**opened}
+    del withdrawn["consent_public"]
+    assert client.post(edit, withdrawn).status_code == 302
+    assert not ContactPerson.objects.get(pk=person.pk).consent_public
+    stale = {**opened, "phone": "+49 30 000000"}
+    response = client.post(edit, stale)
+    assert response.status_code == 200
+    person.refresh_from_db()
+    assert not person.consent_public and person.phone != "+49 30 000000"
+    assert person not in ContactPerson.objects.shown_publicly()

@@ -1,6 +1,5 @@
 """A partnership between an owner (state or borough) and a city, with its dated history."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -8,7 +7,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import VersionedRecord
+from citypartners.core.models import VersionedRecord, version_panel
 
 
 class DatePrecision(models.TextChoices):
@@ -63,7 +62,7 @@ class Partnership(VersionedRecord, ClusterableModel):
         InlinePanel("founding_documents", heading=_("Founding documents"), label=_("document")),
         InlinePanel("status_history", heading=_("Status history"), label=_("status change")),
         MultiFieldPanel([FieldPanel("verified"), FieldPanel("editor_note")], heading=_("Sources")),
-        FieldPanel("edit_version", widget=forms.HiddenInput),
+        version_panel(),
     ]
 
     class Meta:

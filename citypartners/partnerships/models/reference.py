@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from citypartners.core.countries import country_name, validate_country_code
 from citypartners.core.i18n import localized
-from citypartners.core.models import NamedVocabulary
+from citypartners.core.models import NamedVocabulary, VersionedRecord, version_panel
 from citypartners.core.stemming import stem_text
 
 
@@ -20,7 +20,7 @@ class FocusArea(NamedVocabulary):
         verbose_name_plural = _("focus areas")
 
 
-class City(index.Indexed, models.Model):
+class City(index.Indexed, VersionedRecord):
     """A city anywhere in the world, named in German, English and its own language."""
 
     name_en = models.CharField(_("name (English)"), max_length=200)
@@ -91,6 +91,7 @@ class City(index.Indexed, models.Model):
             ],
             heading=_("Location"),
         ),
+        version_panel(),
     ]
 
     search_fields = [

@@ -37,6 +37,8 @@ def proposal():
 
 def _form(proposal, **changes):
     data = {"decline_reason": "", "project": "", "activity": "", "decision": ""}
+    # The version of the proposal as the editor opens it now.
+    data["edit_version"] = Proposal.objects.get(pk=proposal.pk).edit_version
     data.update(changes)
     return data
 
@@ -142,3 +144,19 @@ def test_a_proposal_whose_project_was_deleted_can_become_a_project_again(editor,
     proposal_to_project(proposal=proposal, user=editor).project.delete()
     proposal.refresh_from_db()
     assert proposal_to_project(proposal=proposal, user=editor).project is not None
+
+
+def test_a_decline_is_not_overwritten_by_a_second_editors_new_project(client, editor, proposal):
+    """Issue 11, item 4: two editors open the proposal; the first declines it; the second,
+    still on the form opened before, turns it into a project: refused, nothing created."""
+    opened = _form(proposal)  # both open the form now, at the same version
+    declined = {**opened, "decision": "decline", "decline_reason": "Outside our partner cities."}
+    url = reverse("wagtailsnippets_projects_proposal:edit", args=[proposal.pk])
+    assert client.post(url, declined).status_code == 302
+    projects = Project.objects.count()
+    response = client.post(url, {**opened, "decision": "new_project"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Someone else saved this record after you opened it." in response.content.decode()
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.project) == ("declined", None)
+    assert Project.objects.count() == projects

@@ -44,7 +44,13 @@ def test_from_proposal_to_project_on_the_city_page(client):
     )
     editor.post(
         reverse("wagtailsnippets_projects_proposal:edit", args=[proposal.pk]),
-        {"decline_reason": "", "project": "", "activity": "", "decision": "new_project"},
+        {
+            "decline_reason": "",
+            "project": "",
+            "activity": "",
+            "decision": "new_project",
+            "edit_version": proposal.edit_version,
+        },
     )
     proposal.refresh_from_db()
     project = proposal.project

@@ -5,12 +5,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from citypartners.core.admin_forms import GuardedPageForm
+
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 
 
 class SectionPage(StemmedPageSearchMixin, Page):
     """One section below the overview (activities, projects, boroughs, ...): an introduction
     by the office, then what the section lists; at most one per language."""
+
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
     intro = RichTextField(_("introduction"), blank=True)
 

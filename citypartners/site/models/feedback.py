@@ -12,8 +12,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from citypartners.core.models import VersionedRecord, version_panel
 
-class AccessibilityFeedback(models.Model):
+
+class AccessibilityFeedback(VersionedRecord):
     """A message sent through the accessibility statement's feedback form."""
 
     class Status(models.TextChoices):
@@ -64,6 +66,7 @@ class AccessibilityFeedback(models.Model):
         ),
         FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),
         FieldPanel("message", read_only=True),
+        version_panel(),
     ]
 
     class Meta:

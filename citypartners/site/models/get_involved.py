@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from citypartners.contacts.selectors import contacts_public
+from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.clients import client_address, client_key
 from citypartners.core.i18n import current_language
 from citypartners.core.models import OfficeSettings
@@ -22,6 +23,8 @@ from ..sections import route_url
 
 class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
     """How people and organisations take part, whom to ask, and a form to propose."""
+
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
     body = RichTextField(_("text"), blank=True)
     thanks_text = RichTextField(_("text after sending a proposal"), blank=True)

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.clients import client_address, client_key
 from citypartners.geo.timeline import partnership_timeline
 
@@ -23,6 +24,8 @@ from ..services import feedback_submit
 
 class HomePage(StemmedPageSearchMixin, Page):
     """The overview: the office's intro, the partner cities and when each partnership began."""
+
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -64,6 +67,8 @@ class HomePage(StemmedPageSearchMixin, Page):
 class StandardPage(StemmedPageSearchMixin, Page):
     """A page of text: imprint, privacy notice, easy language, sign language (with a video)."""
 
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
+
     body = RichTextField(_("text"), blank=True)
     video = models.ForeignKey(
         "wagtaildocs.Document",
@@ -99,6 +104,8 @@ class StandardPage(StemmedPageSearchMixin, Page):
 
 class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
     """The accessibility statement with a feedback form that stores each message."""
+
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
     body = RichTextField(_("statement"), blank=True)
     thanks_text = RichTextField(_("text after sending feedback"), blank=True)

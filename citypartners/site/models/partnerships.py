@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citypartners.activities import selectors as activity_selectors
+from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.partnerships import selectors
 from citypartners.projects.selectors import partnership_network
 
@@ -22,6 +23,8 @@ from .base import SectionPage
 
 class PartnerCityPage(StemmedPageSearchMixin, Page):
     """The public page of one partnership: facts from the partnership, the office's text."""
+
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
     partnership = models.ForeignKey(
         "partnerships.Partnership",
@@ -97,6 +100,8 @@ class BoroughIndexPage(SectionPage):
 
 class BoroughPage(StemmedPageSearchMixin, Page):
     """One borough and its own partner cities."""
+
+    base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
     borough = models.ForeignKey(
         "owners.Owner",

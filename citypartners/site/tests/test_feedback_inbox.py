@@ -49,7 +49,9 @@ def test_the_state_office_sees_the_message_in_the_inbox(client, feedback, role):
 
 def test_a_moderator_marks_a_message_answered_and_it_is_logged(client, feedback):
     moderator = _login(client, "state-moderator")
-    response = client.post(reverse(EDIT, args=[feedback.pk]), {"status": "answered"})
+    response = client.post(
+        reverse(EDIT, args=[feedback.pk]), {"status": "answered", **_opened(feedback)}
+    )
     assert response.status_code == 302
     feedback.refresh_from_db()
     assert feedback.status == "answered"
@@ -66,7 +68,13 @@ def test_the_form_cannot_change_what_the_sender_wrote(client, feedback):
     _login(client, "state-editor")
     client.post(
         reverse(EDIT, args=[feedback.pk]),
-        {"status": "new", "message": "changed", "email": "x@example.org", "name": "X"},
+        {
+            "status": "new",
+            "message": "changed",
+            "email": "x@example.org",
+            "name": "X",
+            **_opened(feedback),
+        },
     )
     feedback.refresh_from_db()
     assert (feedback.message, feedback.email, feedback.name) == (
@@ -84,10 +92,17 @@ def test_borough_editors_and_reviewers_neither_see_nor_open_the_inbox(
     _login(client, role, owner)
     assert client.get(reverse(LIST)).status_code in (302, 403)
     assert client.get(reverse(EDIT, args=[feedback.pk])).status_code in (302, 403)
-    response = client.post(reverse(EDIT, args=[feedback.pk]), {"status": "answered"})
+    response = client.post(
+        reverse(EDIT, args=[feedback.pk]), {"status": "answered", **_opened(feedback)}
+    )
     assert response.status_code in (302, 403)
     feedback.refresh_from_db()
     assert feedback.status == "new"
     home = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Accessibility feedback" not in home and "accessibilityfeedback" not in home
     assert "erika@example.org" not in home
+
+
+def _opened(feedback):
+    """The version of the message as the edit form is opened now."""
+    return {"edit_version": AccessibilityFeedback.objects.get(pk=feedback.pk).edit_version}

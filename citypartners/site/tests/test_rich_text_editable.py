@@ -133,6 +133,7 @@ def test_a_proposal_turned_into_a_project_opens_in_the_back_office(client, admin
     _edit_form_opens(client, admin, proposal)
     edit = reverse("wagtailsnippets_projects_proposal:edit", args=[proposal.pk])
     data = {"decline_reason": "", "project": "", "activity": "", "decision": "new_project"}
+    data["edit_version"] = proposal.edit_version
     assert client.post(edit, data).status_code == 302
     project = Proposal.objects.get().project
     # The sender's text stays on the proposal; the project publishes none of it until an

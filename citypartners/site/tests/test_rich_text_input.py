@@ -14,6 +14,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.test_admin import _form
+from citypartners.core.tests.edit_tokens import opened_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,7 @@ def test_a_superuser_posting_broken_rich_text_gets_a_form_error(client, value):
     before = activity.description_en
     response = client.post(
         url,
-        _form(description_en=value, slug=activity.slug),
+        _form(description_en=value, slug=activity.slug, **opened_tokens(activity)),
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code in (200, 302)

@@ -1,0 +1,132 @@
+"""No silent overwrites: every back-office edit form refuses to save over a newer save.
+
+One rule, two kinds of token, chosen by the model:
+
+- **Records with revisions** (pages, activities): the revision the form was opened on,
+  which Wagtail's edit forms post (``loaded_revision_id`` and ``loaded_revision_created_at``,
+  or ``overwrite_revision_id`` once the editor's own autosave has made a revision). Wagtail
+  applies this rule (``EditView.is_out_of_date``) only to autosaves; here it holds for every
+  save. After the warning the form carries the current revision, so saving again is a
+  decision made knowingly, and the other version stays in the history.
+- **Every other record**: the ``edit_version`` counter (``core.models.VersionedRecord``),
+  carried by a hidden field and counted up by a conditional UPDATE on every save, so that
+  of two saves in the same instant only one can win, also where a view saves through a
+  service. Such records have no history, so the form stays stale: the editor opens the
+  record again.
+
+Every snippet, page and settings form is a ``GuardedModelForm`` or ``GuardedPageForm``;
+``site/tests/test_no_silent_overwrite.py`` checks that for every registered model and tries
+it.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Revision, RevisionMixin
+
+STALE_MESSAGE = _(
+    "Someone else saved this record after you opened it. Your changes were not saved, so "
+    "that theirs are not lost. Open the record again to see the current version, then make "
+    "your changes once more."
+)
+STALE_REVISION_MESSAGE = _(
+    "Someone else saved this record after you opened it. Your changes were not saved, so "
+    "that theirs are not lost. Open the record again to see the current version, or compare "
+    "the versions in its history. If you save this form again, your version replaces theirs; "
+    "theirs stays in the history."
+)
+
+
+class StaleEdit(PermissionDenied):
+    """Another save won the race between checking and saving; nothing of this one was saved.
+
+    A PermissionDenied, because Wagtail's edit views turn one raised while saving into an
+    error message on the form (and a JSON error for autosaves)."""
+
+
+def is_revisioned(model) -> bool:
+    return issubclass(model, RevisionMixin)
+
+
+def is_versioned(model) -> bool:
+    return any(field.name == "edit_version" for field in model._meta.concrete_fields)
+
+
+def is_guarded(form_class) -> bool:
+    """Whether a form class refuses stale saves (for the tests over every model)."""
+    return issubclass(form_class, EditGuardMixin)
+
+
+class EditGuardMixin:
+    """For a Wagtail admin model form: refuses a save based on an outdated version."""
+
+    stale_message = STALE_MESSAGE
+    stale_revision_message = STALE_REVISION_MESSAGE
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = type(self.instance)
+        self._revisioned = is_revisioned(model)
+        self._versioned = not self._revisioned and is_versioned(model)
+        if "edit_version" in self.fields:
+            self.fields["edit_version"].required = False
+            if self.instance.pk and not self.is_bound:
+                # The version saved now, even when the form shows an older revision (revert).
+                self.initial["edit_version"] = self._saved("edit_version")
+
+    def _saved(self, field_name, lock=False):
+        manager = type(self.instance)._default_manager
+        rows = manager.filter(pk=self.instance.pk)
+        if lock and transaction.get_connection(manager.db).in_atomic_block:
+            rows = rows.select_for_update()
+        return rows.values_list(field_name, flat=True).first()
+
+    def _revision_is_stale(self, lock=False) -> bool:
+        """Wagtail's rule (EditView.is_out_of_date), for the form's posted tokens."""
+        latest_id = self._saved("latest_revision_id", lock=lock)
+        if latest_id is None:
+            return False  # nothing saved as a revision yet
+        posted = self.data
+        overwrite = posted.get("overwrite_revision_id")
+        if overwrite:
+            return overwrite != str(latest_id)
+        loaded = posted.get("loaded_revision_id")
+        if not loaded:
+            return True  # a form that does not say which version it was opened on
+        created = Revision.objects.filter(pk=latest_id).values_list("created_at", flat=True)
+        created = created.first()
+        return loaded != str(latest_id) or posted.get("loaded_revision_created_at", "") != (
+            created.isoformat() if created else ""
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None:
+            if self._versioned:
+                data["edit_version"] = 0
+            return data
+        if self._revisioned and self._revision_is_stale():
+            raise forms.ValidationError(self.stale_revision_message, code="stale")
+        if self._versioned and data.get("edit_version") != self._saved("edit_version"):
+            raise forms.ValidationError(self.stale_message, code="stale")
+        return data
+
+    def save(self, commit=True):
+        # A record with a version counter checks it again when it is saved (see
+        # VersionedRecord.save); a record with revisions is checked here once more, under a
+        # row lock where the view saves in a transaction (PostgreSQL), so that a save in
+        # between is seen.
+        if self.instance.pk is not None and self._revisioned:
+            if self._revision_is_stale(lock=True):
+                raise StaleEdit(self.stale_revision_message)
+        return super().save(commit=commit)
+
+
+class GuardedModelForm(EditGuardMixin, WagtailAdminModelForm):
+    """The base form of every snippet and settings form."""
+
+
+class GuardedPageForm(EditGuardMixin, WagtailAdminPageForm):
+    """The base form of every page type."""
