@@ -8,7 +8,7 @@ TEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS))
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean
+.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -49,6 +49,11 @@ lint: install
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=citypartners.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+## Databases of earlier releases (tools/upgrade/) migrate to this code and serve every page
+## type; on PostgreSQL too with UPGRADE_POSTGRES_URL=postgres://user:password@host:port
+upgrade-check: catalogues
+	tools/upgrade/check
 
 ## Update locale/de/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
 messages: install
