@@ -101,6 +101,28 @@ class EditGuardMixin:
             created.isoformat() if created else ""
         )
 
+    def _latest_revision(self):
+        latest_id = self._saved("latest_revision_id")
+        created = Revision.objects.filter(pk=latest_id).values_list("created_at", flat=True)
+        return latest_id, created.first()
+
+    def get_field_updates_for_resave(self):
+        """After an autosave (a background save that leaves the form open), the form's
+        tokens are brought up to the version just saved, as Wagtail's script applies these
+        updates to the open form: so the editor's own next save is not taken for a stale
+        one, while another editor's still is."""
+        updates = list(super().get_field_updates_for_resave())
+        if self.instance.pk is None:
+            return updates
+        if self._revisioned:
+            latest_id, created = self._latest_revision()
+            if latest_id is not None and created is not None:
+                updates.append(("loaded_revision_id", str(latest_id)))
+                updates.append(("loaded_revision_created_at", created.isoformat()))
+        elif self._versioned and "edit_version" in self.fields:
+            updates.append((self.add_prefix("edit_version"), str(self.instance.edit_version)))
+        return updates
+
     def clean(self):
         data = super().clean()
         if self.instance.pk is None:

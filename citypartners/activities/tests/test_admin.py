@@ -197,26 +197,31 @@ def test_two_editors_on_one_activity_the_second_is_stopped(editor_client, client
 
 
 def test_an_editors_own_autosaves_never_stop_them(editor_client, client):
-    """Wagtail autosaves every few moments (a JSON post that names the autosaved revision);
-    the editor's next autosave and the final save go through, another editor's do not."""
+    """Wagtail's script autosaves every few moments: a JSON post that names the autosaved
+    revision (overwrite_revision_id) and whose answer updates the open form's fields. The
+    editor's next autosave and their final save (a plain post of the form, which names no
+    revision) go through; another editor's do not."""
     assert (
         editor_client.post(reverse("wagtailsnippets_activities_activity:add"), _form()).status_code
         == 302
     )
     activity = Activity.objects.get(slug="example-urban-gardens")
     edit = reverse("wagtailsnippets_activities_activity:edit", args=[activity.pk])
-    data = _form(title_en="Example: autosaved once", **opened_tokens(activity))
-    data.pop("action-publish")
+    form = _form(**opened_tokens(activity))  # the open form, as the browser holds it
+    form.pop("action-publish")
     other = _form(title_en="Example: another editor", **opened_tokens(activity))
-    saved = editor_client.post(edit, data, HTTP_ACCEPT="application/json")
-    assert saved.status_code == 200 and saved.json()["success"], saved.content
-    data["overwrite_revision_id"] = str(saved.json()["revision_id"])
-    data["title_en"] = "Example: autosaved twice"
-    saved = editor_client.post(edit, data, HTTP_ACCEPT="application/json")
-    assert saved.status_code == 200 and saved.json()["success"], saved.content
-    data["action-publish"] = "action-publish"
-    data["title_en"] = "Example: published"
-    assert editor_client.post(edit, data).status_code == 302
+    autosaved = None
+    for title in ("Example: autosaved once", "Example: autosaved twice"):
+        form["title_en"] = title
+        posted = {**form, **({"overwrite_revision_id": autosaved} if autosaved else {})}
+        saved = editor_client.post(edit, posted, HTTP_ACCEPT="application/json")
+        assert saved.status_code == 200 and saved.json()["success"], saved.content
+        autosaved = str(saved.json()["revision_id"])
+        form.update(saved.json()["field_updates"])
+    assert activity.revisions.count() == 2  # the first autosave made one, the second reused it
+    form["action-publish"] = "action-publish"
+    form["title_en"] = "Example: published"
+    assert editor_client.post(edit, form).status_code == 302
     activity.refresh_from_db()
     assert activity.live and activity.title_en == "Example: published"
     # Another editor, whose form was opened before all this, is stopped.

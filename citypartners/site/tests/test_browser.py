@@ -199,3 +199,51 @@ def test_propose_a_project_from_a_city_page_to_the_confirmation(page):
     page.wait_for_url("**/en/get-involved/danke/")
     assert page.locator("h1").inner_text() == "Thank you for your proposal"
     assert Proposal.objects.get().city.slug == "paris"
+
+
+def _editor(browser, live_server, email):
+    account_create(role="state-moderator", email=email, password="a long and careful passphrase")
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", "a long and careful passphrase")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def test_two_editors_on_one_page_in_the_browser(browser, live_server, small_site):
+    """Issue 11, item 4, with Wagtail's own scripts (autosave included): the editor's own
+    autosaves never stop them; a second editor on an older form is stopped with a message."""
+    from wagtail.models import Page
+
+    target = Page.objects.get(depth=2, locale__language_code="en").get_children().first()
+    url = f"/admin/pages/{target.pk}/edit/"
+    first = _editor(browser, live_server, "first@example.org")
+    second = _editor(browser, live_server, "second@example.org")
+    first.goto(url)
+    second.goto(url)
+    # The first editor types; Wagtail autosaves the draft, then they save it.
+    first.fill("#id_title", "Example: first editor's title")
+    first.wait_for_timeout(1500)
+    first.fill("#id_title", "Example: first editor's title, again")
+    first.wait_for_timeout(1500)
+    first.get_by_role("button", name="Save draft").click()
+    first.wait_for_load_state()
+    errors = first.locator(
+        ".error-message, .help-critical, .w-field__errors, .messages"
+    ).all_inner_texts()
+    assert "could not be saved" not in first.content(), errors
+    latest = Page.objects.get(pk=target.pk).get_latest_revision_as_object()
+    assert latest.title == "Example: first editor's title, again"
+    # The second editor, on the form opened before, is stopped.
+    second.fill("#id_title", "Example: second editor's title")
+    second.wait_for_timeout(1500)
+    second.get_by_role("button", name="Save draft").click()
+    second.wait_for_load_state()
+    assert "Someone else saved this record after you opened it" in second.content()
+    latest = Page.objects.get(pk=target.pk).get_latest_revision_as_object()
+    assert latest.title == "Example: first editor's title, again"
+    first.context.close()
+    second.context.close()
