@@ -50,6 +50,8 @@ logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": _json},
+    # Successful /healthz and /readyz probes are left out of the access log.
+    "filters": {"quiet_probes": {"()": "citypartners.core.logs.QuietProbesFilter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
@@ -65,6 +67,11 @@ logconfig_dict = {
     "root": {"level": "INFO", "handlers": ["stderr"]},
     "loggers": {
         "gunicorn.error": {"level": loglevel.upper(), "handlers": ["stderr"], "propagate": False},
-        "gunicorn.access": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
+        "gunicorn.access": {
+            "level": "INFO",
+            "handlers": ["stdout"],
+            "filters": ["quiet_probes"],
+            "propagate": False,
+        },
     },
 }

@@ -42,6 +42,18 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
+class QuietProbesFilter(logging.Filter):
+    """Leaves successful health probes out of gunicorn's access log: a load balancer asks
+    every few seconds, and a failing probe stays in."""
+
+    PROBES = ("/healthz", "/readyz")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        atoms = record.args if isinstance(record.args, dict) else {}
+        path = str(atoms.get("U") or "").rstrip("/")
+        return not (path in self.PROBES and str(atoms.get("s")) == "200")
+
+
 class JsonFormatter(logging.Formatter):
     """time, level, logger, message, then the request's fields and any ``extra``; one line."""
 

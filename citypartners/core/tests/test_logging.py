@@ -14,7 +14,7 @@ from gunicorn.config import Config
 from gunicorn.glogging import Logger, SafeAtoms
 
 from citypartners.core.diagnostics import smoke_test_urls
-from citypartners.core.logs import JsonFormatter
+from citypartners.core.logs import JsonFormatter, QuietProbesFilter
 
 pytestmark = pytest.mark.django_db
 
@@ -120,11 +120,12 @@ def test_the_forced_error_exists_only_when_the_smoke_test_asks(settings):
     assert str(pattern.pattern) == "smoke-test/error/"
 
 
-def test_gunicorns_access_lines_have_the_same_form_with_the_request_id():
+def _access_record(path="/de/", status="200 OK"):
+    """An access log record made as gunicorn makes it (its atoms as the record's args)."""
     environ = {
         "REQUEST_METHOD": "GET",
-        "RAW_URI": "/de/?q=Paris",
-        "PATH_INFO": "/de/",
+        "RAW_URI": f"{path}?q=Paris",
+        "PATH_INFO": path,
         "QUERY_STRING": "q=Paris",
         "SERVER_PROTOCOL": "HTTP/1.1",
         "REMOTE_ADDR": "127.0.0.1",
@@ -132,19 +133,30 @@ def test_gunicorns_access_lines_have_the_same_form_with_the_request_id():
     }
 
     class Response:
-        status = "200 OK"
         sent = 5120
         headers = [("Content-Type", "text/html"), ("X-Request-ID", "f00dfeed12345678")]
 
+    Response.status = status
     atoms = Logger.atoms(
         Logger.__new__(Logger), Response(), [], environ, timedelta(milliseconds=42)
     )
-    record = logging.LogRecord(
+    return logging.LogRecord(
         "gunicorn.access", logging.INFO, __file__, 1, Config().access_log_format,
         (SafeAtoms(atoms),), None,
     )  # fmt: skip
-    line = json.loads(JsonFormatter().format(record))
+
+
+def test_gunicorns_access_lines_have_the_same_form_with_the_request_id():
+    line = json.loads(JsonFormatter().format(_access_record()))
     assert line["message"] == "GET /de/ 200"
     assert line["request_id"] == "f00dfeed12345678"
     assert line["status"] == 200 and line["duration_ms"] == 42.0
     assert line["method"] == "GET" and line["path"] == "/de/" and line["query"] == "q=Paris"
+
+
+def test_successful_health_probes_stay_out_of_the_access_log():
+    quiet = QuietProbesFilter()
+    assert quiet.filter(_access_record()) is True
+    assert quiet.filter(_access_record("/readyz")) is False
+    assert quiet.filter(_access_record("/healthz/")) is False
+    assert quiet.filter(_access_record("/readyz", "503 Service Unavailable")) is True
