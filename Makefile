@@ -6,14 +6,16 @@ PORT   ?= 8000
 # Test processes (pytest-xdist); each has its own test database. 1 runs the tests in one process.
 TEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS))
-STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# .venv holds the development lock (the production pins plus the test tools).
+LOCKS  := requirements.lock requirements-dev.lock
+STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): $(LOCKS) pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -59,12 +61,25 @@ upgrade-check: catalogues
 messages: install
 	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'static_collected/*' --no-obsolete
 
-## Regenerate requirements.lock from the ranges in pyproject.toml.
+## Regenerate both locks from the ranges in pyproject.toml, each in a fresh throwaway venv:
+## requirements.lock (production: dependencies and [prod]), then requirements-dev.lock (the
+## same pins plus [dev]). KEEP=1 keeps every version already locked and resolves only what
+## is new (a dependency added to pyproject.toml without upgrading the others).
 lock:
-	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -e '.[dev]'
-	.lock-venv/bin/pip freeze --exclude-editable > requirements.lock
-	rm -rf .lock-venv
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp" citypartners.egg-info' EXIT; \
+	keep="$(if $(KEEP),-c requirements-dev.lock)"; \
+	$(PYTHON) -m venv "$$tmp/prod"; \
+	"$$tmp/prod/bin/pip" install --quiet --disable-pip-version-check $$keep -e '.[prod]'; \
+	{ echo "# Production: make lock from pyproject.toml (dependencies and [prod]). Do not edit."; \
+	  "$$tmp/prod/bin/pip" freeze --exclude-editable; } > "$$tmp/requirements.lock"; \
+	$(PYTHON) -m venv "$$tmp/dev"; \
+	"$$tmp/dev/bin/pip" install --quiet --disable-pip-version-check \
+	  -c "$$tmp/requirements.lock" $$keep -e '.[prod,dev]'; \
+	{ echo "# Development: make lock; requirements.lock's pins plus [dev]. Do not edit."; \
+	  "$$tmp/dev/bin/pip" freeze --exclude-editable; } > "$$tmp/requirements-dev.lock"; \
+	mv "$$tmp/requirements.lock" "$$tmp/requirements-dev.lock" .; \
+	echo "requirements.lock: $$(grep -vc '^#' requirements.lock) packages;" \
+	  "requirements-dev.lock: $$(grep -vc '^#' requirements-dev.lock)"
 
 ## Create a back-office account: make createuser EMAIL=name@example.org GROUP=state-editor [OWNER=mitte]
 createuser: install

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citypartners.accounts import views as account_views
+from citypartners.core.diagnostics import smoke_test_urls
 from citypartners.opendata import views as opendata_views
 from citypartners.opendata.api import api
 from citypartners.site import views as search_views
@@ -54,8 +55,11 @@ urlpatterns = [
         name="opendata_geojson",
     ),
     path("opendata/catalog.jsonld", opendata_views.download_catalogue, name="opendata_catalogue"),
+    # /healthz and /readyz: answered by core.health.HealthCheckMiddleware, before any URL.
+    *smoke_test_urls(),  # only with CITYPARTNERS_SMOKE_TEST=1 (deploy/smoke-test)
 ]
 
+# In production nginx serves MEDIA_ROOT (deploy/nginx/citypartners.conf); here only in debug.
 if settings.DEBUG:
     from django.conf.urls.static import static
 

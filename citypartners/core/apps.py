@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.fields import RichTextField
 
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .rich_text_input import RichTextFormField  # Wagtail admin forms need loaded apps
 
         # Imported here: Wagtail's admin forms need the apps loaded.

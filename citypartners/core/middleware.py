@@ -1,6 +1,12 @@
-"""Security headers: a strict policy for the public site, the one Wagtail's admin can live with."""
+"""Security headers: a strict policy for the public site, the one Wagtail's admin can live with.
+
+Also the request id of every log line (RequestIdMiddleware) and the locale and chooser
+corrections below.
+"""
 
 import logging
+import re
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -8,6 +14,8 @@ from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext
+
+from .logs import request_context
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +79,37 @@ class SecurityHeadersMiddleware:
         if in_admin:
             # The admin shows previews of pages and snippets in a frame of its own.
             response.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
+
+
+class RequestIdMiddleware:
+    """Gives every request an id: in each log line while it is answered, and in X-Request-ID.
+
+    The id comes from the X-Request-ID request header when that is a plain token (nginx
+    sets its own there, replacing whatever the client sent: deploy/nginx/citypartners.conf),
+    else a new one, so that nginx's, gunicorn's and the application's lines of one request
+    share it. Anything else in the header (too long, spaces, quotes, line breaks) is
+    replaced, so a client cannot write into the logs through it. First in MIDDLEWARE.
+    """
+
+    HEADER = "X-Request-ID"
+    TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{7,63}")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.headers.get(self.HEADER, "")
+        request_id = given if self.TOKEN.fullmatch(given) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = request_context.set(
+            {"request_id": request_id, "method": request.method, "path": request.path}
+        )
+        try:
+            response = self.get_response(request)
+        finally:
+            request_context.reset(token)
+        response[self.HEADER] = request_id
         return response
 
 

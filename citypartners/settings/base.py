@@ -4,6 +4,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .environment import env_bool, env_str, log_level
+
 # --- Paths -------------------------------------------------------------------
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -53,6 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # An id for every request, in each log line and the X-Request-ID response header.
+    "citypartners.core.middleware.RequestIdMiddleware",
+    # /healthz and /readyz: before host check, sessions, locale and HTTPS redirects.
+    "citypartners.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -105,7 +111,7 @@ TEMPLATES = [
 # SQLite unless DATABASE_URL names another database (PostgreSQL in production).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -145,11 +151,13 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Static and media files ---------------------------------------------------
+# Where collectstatic writes and where uploads (and Wagtail's image renditions, in
+# MEDIA_ROOT/images) live; production puts both outside the checkout (production.py).
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "static_collected")
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -178,6 +186,54 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # No avatars from another host in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# --- Cache ---------------------------------------------------------------------------
+# Local memory: each process its own. Production shares one through REDIS_URL (production.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Mail ----------------------------------------------------------------------------
+# MAIL_DELIVERY_BACKEND hands mail to the outside world (the SMTP server in production).
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Who gets a mail with the traceback of every unhandled error (production: ADMINS).
+ADMINS = []
+
+# --- Logging -----------------------------------------------------------------------------
+# One JSON object per line on stderr for every event: time, level, logger, message, the
+# request's id, method and path (core.logs), and the traceback of an error inside the event.
+# Unhandled errors are logged by django.request with their traceback; they also go by mail
+# to ADMINS where that is set (never in debug).
+LOG_LEVEL = log_level("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request": {"()": "citypartners.core.logs.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {"json": {"()": "citypartners.core.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "json",
+            "filters": ["request"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's default (console only in debug): everything to the root's stderr.
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
+    },
+}
+
+# --- Operations ----------------------------------------------------------------------
+# CITYPARTNERS_SMOKE_TEST=1 adds /smoke-test/error/, a forced error (core/diagnostics.py).
+SMOKE_TEST = env_bool("CITYPARTNERS_SMOKE_TEST", False)
 
 # --- Security defaults shared by all environments ------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -47,6 +47,7 @@ def test_production_settings_pass_check_deploy_without_warnings():
         "DJANGO_SETTINGS_MODULE": "citypartners.settings.production",
         "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-the-deploy-check-" + "x9Q" * 10,
         "DJANGO_ALLOWED_HOSTS": "partnerschaften.example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # not contacted by the checks
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set only while the browser tests run
     result = subprocess.run(
@@ -58,3 +59,12 @@ def test_production_settings_pass_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_cache_is_not_shared(settings):
+    from django.core.checks import run_checks
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "citypartners.W001" in [m.id for m in run_checks(include_deployment_checks=True)]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+    assert "citypartners.W001" not in [m.id for m in run_checks(include_deployment_checks=True)]
