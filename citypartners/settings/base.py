@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     # Bottom to top, as the layers in STYLE.md and the import-linter contract.
     "citypartners.core",
     "citypartners.geo",
+    "citypartners.mail",
     "citypartners.owners",
     "citypartners.accounts",
     "citypartners.partnerships",
@@ -208,6 +209,15 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_CLIENT_IP_CALLABLE = "citypartners.core.clients.client_address"
 # At most this many password reset requests (each sends mail) per client within this many seconds.
 PASSWORD_RESET_RATE_LIMIT = (5, 60 * 60)
+
+# --- Outgoing mail -------------------------------------------------------------------
+# Every e-mail is stored in the outbox (citypartners.mail) in the request's transaction and
+# delivered after the commit through MAIL_DELIVERY_BACKEND; `manage.py send_outbox` (every
+# minute from a timer) retries what did not go out. Production names SMTP here.
+EMAIL_BACKEND = "citypartners.mail.backends.OutboxBackend"
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Sent and failed e-mails (names and addresses of the public) are deleted after this many days.
+OUTBOX_RETENTION_DAYS = 30
 
 # --- Application settings -------------------------------------------------------------
 # Longest message the accessibility feedback form takes, in characters.

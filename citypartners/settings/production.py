@@ -27,6 +27,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSP_UPGRADE_INSECURE_REQUESTS = True
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# The outbox (EMAIL_BACKEND in base.py) delivers through SMTP.
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
