@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citypartners.core.clients import client_address, client_key
+from citypartners.core.models import OfficeSettings
 from citypartners.geo.timeline import partnership_timeline
 
 from ..forms import FeedbackForm
@@ -128,6 +129,7 @@ class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                         email=data["email"],
                         trap=data["website"],
                         key=client_key(client_address(request)),
+                        office_email=OfficeSettings.for_request(request).email,
                     )
                 except ValidationError as error:
                     for message in error.messages:
