@@ -221,7 +221,7 @@ def test_the_command_prints_one_line_and_fails_when_a_message_failed_for_good(se
     _mail()
     OutboxMessage.objects.update(attempts=MAX_ATTEMPTS - 1, next_attempt_at=timezone.now())
     with translation.override("en"):
-        with pytest.raises(CommandError, match="1 e-mails failed for good"):
+        with pytest.raises(CommandError, match="E-mails failed for good: 1"):
             call_command("send_outbox")
         out = capsys.readouterr().out
         assert out.count("\n") == 1

@@ -26,6 +26,6 @@ class Command(BaseCommand):
         )
         if run.failed:
             raise CommandError(
-                _("%(failed)d e-mails failed for good; see Outgoing mail in the back office.")
+                _("E-mails failed for good: %(failed)d; see Outgoing mail in the back office.")
                 % {"failed": run.failed}
             )
