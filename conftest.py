@@ -15,6 +15,7 @@ from pytest_factoryboy import register
 
 from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
 from citypartners.contacts.tests.factories import ContactPersonFactory
+from citypartners.mail.backends import OUTBOX_BACKEND
 from citypartners.organisations.tests.factories import OrganisationFactory
 from citypartners.owners.models import Owner
 from citypartners.partnerships.tests.factories import (
@@ -48,6 +49,16 @@ for _factory in (
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _mail_through_the_outbox(django_test_environment):
+    """Django's test set-up puts its in-memory backend into EMAIL_BACKEND; put the outbox
+    back, as in every environment. What it delivers still lands in django.core.mail.outbox
+    (MAIL_DELIVERY_BACKEND in settings/test.py), once the transaction is committed."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = OUTBOX_BACKEND
 
 
 # A copy of the SQLite test database (held in memory) taken right after the small site is

@@ -27,6 +27,9 @@ STATE_ONLY = [("projects", "proposal"), ("core", "officesettings")]
 # Messages from the public with names and e-mail addresses: the state's office answers them.
 # No "add": they come only through the public form.
 FEEDBACK = [("site", f"{action}_accessibilityfeedback") for action in ("change", "delete", "view")]
+# Outgoing mail (recipients from the public): read it and send a failed e-mail again. Nobody
+# adds, edits or deletes one; the retention period deletes them.
+OUTBOX = [("mail", "view_outboxmessage"), ("mail", "resend_outboxmessage")]
 
 
 def _perms(models, actions=CRUD):
@@ -59,6 +62,7 @@ STATE_EDITOR_PERMISSIONS = [
     *_perms(STATE_ONLY),
     *ACTIVITY_LOCKS,
     *FEEDBACK,
+    *OUTBOX,
 ]
 
 ROLES = {

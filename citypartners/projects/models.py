@@ -213,13 +213,14 @@ class Proposal(VersionedRecord):
         related_name="+",
     )
     notified_at = models.DateTimeField(
-        _("office told by e-mail"),
+        _("e-mail to the office queued"),
         null=True,
         blank=True,
         editable=False,
         help_text=_(
-            "Empty while the e-mail to the office has not gone out; "
-            "the command send_pending_notifications sends it again."
+            "When the e-mail to the office went into the outbox (see Outgoing mail); empty "
+            "while the office had no address, or if its sending failed before the outbox "
+            "existed: the command send_pending_notifications queues it."
         ),
     )
 

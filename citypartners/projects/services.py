@@ -1,7 +1,6 @@
 """Writes of projects and proposals: validated, atomic, and never losing a proposal."""
 
 import datetime
-import logging
 import re
 
 from django.conf import settings
@@ -15,8 +14,6 @@ from citypartners.owners.selectors import state_owner
 from citypartners.partnerships.models import Partnership
 
 from .models import Project, Proposal
-
-logger = logging.getLogger(__name__)
 
 
 def proposal_rate_limited(*, key: str) -> bool:
@@ -60,38 +57,35 @@ def proposal_submit(
     proposal.full_clean()
     proposal.save()
     if office_email:
-        # After the commit, and unable to fail the request: the proposal is stored, so the
-        # sender must not be told it failed (and send it again). A mail that did not go out
-        # leaves notified_at empty for send_pending_notifications.
-        transaction.on_commit(
-            lambda: proposal_notify_office(proposal=proposal, office_email=office_email)
-        )
+        # Into the outbox, in this transaction: it leaves after the commit, and is retried
+        # until it does, so the sender is never told the proposal failed because of mail.
+        proposal_notify_office(proposal=proposal, office_email=office_email)
     return proposal
 
 
+@transaction.atomic
 def proposal_notify_office(*, proposal: Proposal, office_email: str) -> bool:
-    """Mail the proposal to the office and note when; False (and logged) if it failed."""
-    try:
-        _send_to_office(proposal, office_email)
-    except Exception:
-        logger.exception("The e-mail about proposal %s did not go out.", proposal.pk)
+    """Queue the e-mail to the office about this proposal, once; False if it was queued
+    already (notified_at is set in the same transaction)."""
+    now = timezone.now()
+    if not Proposal.objects.filter(pk=proposal.pk, notified_at__isnull=True).update(
+        notified_at=now
+    ):
         return False
-    proposal.notified_at = timezone.now()
-    Proposal.objects.filter(pk=proposal.pk).update(notified_at=proposal.notified_at)
+    proposal.notified_at = now
+    _send_to_office(proposal, office_email)
     return True
 
 
-def proposals_notify_pending(*, office_email: str) -> tuple[int, int]:
-    """Send every e-mail to the office that has not gone out; (sent, still failing)."""
+def proposals_notify_pending(*, office_email: str) -> int:
+    """Queue the e-mail to the office for every proposal that has none yet (received before
+    the outbox, or while the office had no address); how many."""
     if not office_email:
         raise ValidationError(_("The office has no e-mail address in its settings."))
-    sent = failed = 0
-    for proposal in Proposal.objects.filter(notified_at__isnull=True).order_by("pk"):
-        if proposal_notify_office(proposal=proposal, office_email=office_email):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    return sum(
+        proposal_notify_office(proposal=proposal, office_email=office_email)
+        for proposal in Proposal.objects.filter(notified_at__isnull=True).order_by("pk")
+    )
 
 
 def _one_line(text: str) -> str:

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     # Bottom to top, as the layers in STYLE.md and the import-linter contract.
     "citypartners.core",
     "citypartners.geo",
+    "citypartners.mail",
     "citypartners.owners",
     "citypartners.accounts",
     "citypartners.partnerships",
@@ -192,8 +193,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Mail ----------------------------------------------------------------------------
-# MAIL_DELIVERY_BACKEND hands mail to the outside world (the SMTP server in production).
+# Every e-mail is stored in the outbox (citypartners.mail) in the request's transaction and
+# delivered after the commit through MAIL_DELIVERY_BACKEND, which hands it to the outside
+# world (the SMTP server in production); `manage.py send_outbox` (every minute from a timer)
+# retries what did not go out.
+EMAIL_BACKEND = "citypartners.mail.backends.OutboxBackend"
 MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Sent and failed e-mails (names and addresses of the public) are deleted after this many days.
+OUTBOX_RETENTION_DAYS = 30
 # Who gets a mail with the traceback of every unhandled error (production: ADMINS).
 ADMINS = []
 
@@ -222,6 +229,8 @@ LOGGING = {
             "class": "django.utils.log.AdminEmailHandler",
             "level": "ERROR",
             "filters": ["require_debug_false"],
+            # Straight to the mail server, not through the outbox: no database needed.
+            "email_backend": MAIL_DELIVERY_BACKEND,
         },
     },
     "root": {"handlers": ["stderr"], "level": LOG_LEVEL},

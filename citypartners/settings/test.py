@@ -6,7 +6,8 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Delivered e-mails land in django.core.mail.outbox (the outbox is EMAIL_BACKEND; see conftest.py).
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the app folders without collectstatic
 API_RATE_LIMIT = "100000/m"  # the rate-limit test sets its own

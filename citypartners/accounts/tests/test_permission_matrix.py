@@ -24,6 +24,7 @@ from citypartners.accounts.roles import ROLES
 from citypartners.accounts.services import account_create
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
+from citypartners.mail.models import OutboxMessage
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea, Partnership
@@ -129,6 +130,9 @@ RULES = [
     # only through the public form, so nobody adds or copies one here.
     (r"wagtailsnippet(s|choosers)_site_accessibilityfeedback:(add|create|copy)$", set(), None),
     (r"wagtailsnippet(s|choosers)_site_accessibilityfeedback:.*$", STATE_STAFF, None),
+    # Outgoing mail (addresses of the public, reset links): the state's office reads the
+    # delivery record and sends a failed e-mail again; nobody adds, edits or deletes one.
+    (r"^outgoing_mail:(index|index_results|inspect|resend)$", STATE_STAFF, None),
     # Contact people: stewards only.
     (r"wagtailsnippet(s|choosers)_contacts_contactperson:.*$", {CS}, None),
     (r"contacts_(export|erase|retention)$", {CS}, None),
@@ -304,6 +308,14 @@ def records(django_user_model):
                 name="Beispiel", email="f@example.org", message="Example", language="de"
             ),
             "contacts_contactperson": ContactPerson.objects.first(),
+            "outgoing_mail": OutboxMessage.objects.create(
+                from_email="office@example.org",
+                to=["p@example.org"],
+                subject="Example",
+                body="Example",
+                status=OutboxMessage.Status.FAILED,
+                last_error="ConnectionRefusedError: [Errno 111] Connection refused",
+            ),
         },
         "home": home,
         "page": home.get_children().live().first().specific,

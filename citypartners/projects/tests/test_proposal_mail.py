@@ -1,15 +1,16 @@
-"""The e-mail to the office about a proposal: after the commit, never failing the sender's
-request, and sent again by `send_pending_notifications` when it did not go out."""
-
-import smtplib
-from unittest import mock
+"""The e-mail to the office about a proposal: queued in the outbox with the proposal, so the
+sender is thanked whether or not the mail server is up, and delivered once by `send_outbox`;
+`send_pending_notifications` queues it for proposals that have none."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from citypartners.core.models import OfficeSettings
+from citypartners.mail.models import OutboxMessage
+from citypartners.mail.tests.backends import FAILURES, MODULE, DownBackend
 from citypartners.projects import services
 from citypartners.projects.models import Proposal
 
@@ -17,62 +18,76 @@ from .test_get_involved import URL, VALID
 
 pytestmark = pytest.mark.django_db
 
-FAILURES = [
-    smtplib.SMTPServerDisconnected("gone"),
-    smtplib.SMTPRecipientsRefused({}),
-    ConnectionRefusedError("no server"),
-    TimeoutError("slow"),
-]
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def _post(client, captured, **changes):
+def _post(client, captured, lang="en", **changes):
     with captured(execute=True):
-        return client.post(URL["en"], {**VALID, **changes})
+        return client.post(URL[lang], {**VALID, **changes})
 
 
 @pytest.mark.parametrize("failure", FAILURES, ids=lambda e: type(e).__name__)
-def test_a_failing_mail_neither_fails_the_sender_nor_loses_the_notice(
-    client, django_capture_on_commit_callbacks, caplog, failure
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_proposal_with_the_mail_server_down_is_confirmed_and_its_mail_waits_in_the_outbox(
+    client, settings, monkeypatch, django_capture_on_commit_callbacks, failure, lang
 ):
-    with mock.patch.object(services, "send_mail", side_effect=failure):
-        response = _post(client, django_capture_on_commit_callbacks)
+    settings.MAIL_DELIVERY_BACKEND = f"{MODULE}.DownBackend"
+    monkeypatch.setattr(DownBackend, "error", failure)
+    response = _post(client, django_capture_on_commit_callbacks, lang)
     assert response.status_code == 302  # the sender is thanked, not asked to send again
+    thanks = BeautifulSoup(client.get(response["Location"]).content.decode(), "html.parser")
+    assert (
+        thanks.h1.get_text()
+        == {
+            "de": "Vielen Dank für Ihren Vorschlag",
+            "en": "Thank you for your proposal",
+        }[lang]
+    )
     proposal = Proposal.objects.get()
-    assert proposal.notified_at is None
-    assert f"proposal {proposal.pk} did not go out" in caplog.text
-
-    call_command("send_pending_notifications")
-    assert len(mail.outbox) == 1 and VALID["text"] in mail.outbox[0].body
-    proposal.refresh_from_db()
     assert proposal.notified_at is not None
+    queued = OutboxMessage.objects.get()
+    assert (queued.status, queued.attempts, queued.to) == (
+        "queued",
+        1,
+        ["international@example.org"],
+    )
+    assert VALID["text"] in queued.body and queued.last_error
 
-    call_command("send_pending_notifications")  # nothing twice
-    assert len(mail.outbox) == 1
-
-
-def test_a_mail_that_went_out_is_noted_and_not_sent_again(
-    client, django_capture_on_commit_callbacks
-):
-    _post(client, django_capture_on_commit_callbacks)
-    assert Proposal.objects.get().notified_at is not None
-    call_command("send_pending_notifications")
-    assert len(mail.outbox) == 1
+    # The mail server is back; the timer's next run after the wait delivers it, once.
+    settings.MAIL_DELIVERY_BACKEND = LOCMEM
+    OutboxMessage.objects.update(next_attempt_at=timezone.now())
+    call_command("send_outbox")
+    call_command("send_outbox")
+    assert len(mail.outbox) == 1 and VALID["text"] in mail.outbox[0].body
+    assert OutboxMessage.objects.get().status == "sent"
 
 
 def test_no_mail_leaves_before_the_commit(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(URL["en"], VALID)
     assert mail.outbox == [] and len(callbacks) == 1
+    assert OutboxMessage.objects.get().status == "queued"
 
 
-def test_the_command_fails_while_a_mail_still_cannot_be_sent(
+def test_a_proposal_that_has_no_mail_yet_gets_one_from_the_command_and_only_one():
+    """Proposals whose mail failed before the outbox, or came while the office had no address."""
+    Proposal.objects.create(
+        name="Ada", email="ada@example.org", text="Trees.", consent=True, language="en"
+    )
+    call_command("send_pending_notifications")
+    queued = OutboxMessage.objects.get()
+    assert queued.to == ["international@example.org"] and "Trees." in queued.body
+    assert Proposal.objects.get().notified_at is not None
+    call_command("send_pending_notifications")  # nothing twice
+    assert OutboxMessage.objects.count() == 1
+
+
+def test_a_proposal_queued_with_its_mail_is_not_queued_again(
     client, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(services, "send_mail", side_effect=smtplib.SMTPException("down")):
-        _post(client, django_capture_on_commit_callbacks)
-        with pytest.raises(CommandError, match="still failing: 1"):
-            call_command("send_pending_notifications")
-    assert Proposal.objects.get().notified_at is None
+    _post(client, django_capture_on_commit_callbacks)
+    call_command("send_pending_notifications")
+    assert OutboxMessage.objects.count() == 1 and len(mail.outbox) == 1
 
 
 def test_the_command_names_a_missing_office_address():
@@ -93,6 +108,6 @@ def test_a_line_break_stored_in_a_name_never_reaches_the_mail_header():
         client_key="k",
     )
     assert services.proposal_notify_office(proposal=proposal, office_email="office@example.org")
-    (message,) = mail.outbox
-    assert "\n" not in message.subject and "\r" not in message.subject
-    assert message.recipients() == ["office@example.org"]
+    queued = OutboxMessage.objects.get()
+    assert "\n" not in queued.subject and "\r" not in queued.subject
+    assert (queued.to, queued.cc, queued.bcc) == (["office@example.org"], [], [])

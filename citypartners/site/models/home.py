@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.clients import client_address, client_key
+from citypartners.core.models import OfficeSettings
 from citypartners.geo.timeline import partnership_timeline
 
 from ..forms import FeedbackForm
@@ -135,6 +136,7 @@ class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                         email=data["email"],
                         trap=data["website"],
                         key=client_key(client_address(request)),
+                        office_email=OfficeSettings.for_request(request).email,
                     )
                 except ValidationError as error:
                     for message in error.messages:
