@@ -71,7 +71,7 @@ EMAIL_USE_SSL = _mail["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = _mail["EMAIL_TIMEOUT"]
 # Every e-mail goes into the outbox (EMAIL_BACKEND in base.py), which hands it on through
 # MAIL_DELIVERY_BACKEND; error mails to ADMINS go straight, so they need no database.
-LOGGING["handlers"]["mail_admins"]["email_backend"] = MAIL_DELIVERY_BACKEND
+LOGGING["handlers"]["mail_admins"]["email_backend"] = MAIL_DELIVERY_BACKEND  # noqa: F405
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # the sender of error mails
 EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", "[citypartners]") + " "
