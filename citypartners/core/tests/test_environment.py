@@ -161,7 +161,7 @@ def test_production_settings_read_the_environment():
         "465",
         "True",
         SMTP,
-        SMTP,
+        "citypartners.mail.backends.OutboxBackend",  # which delivers through SMTP
         "django.core.cache.backends.redis.RedisCache",
         "/srv/uploads",
         "[('ops@example.org',",
