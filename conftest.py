@@ -15,6 +15,7 @@ from pytest_factoryboy import register
 
 from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
 from citypartners.contacts.tests.factories import ContactPersonFactory
+from citypartners.core.home_city import home_city_forget
 from citypartners.organisations.tests.factories import OrganisationFactory
 from citypartners.owners.models import Owner
 from citypartners.partnerships.tests.factories import (
@@ -48,6 +49,15 @@ for _factory in (
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _home_city_afresh():
+    """Each test reads the home city from its own database: the office settings' value is
+    cached per process, and a rolled-back test's city must not stay in that cache."""
+    home_city_forget()
+    yield
+    home_city_forget()
 
 
 # A copy of the SQLite test database (held in memory) taken right after the small site is
