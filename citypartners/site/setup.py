@@ -20,6 +20,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from citypartners.accounts.services import account_create
@@ -30,6 +31,7 @@ from citypartners.core.models import OfficeSettings
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.owners.services import owner_ensure
+from citypartners.partnerships import geonames
 from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.partnerships.services import city_create
 from citypartners.projects.models import Project
@@ -63,6 +65,31 @@ class SetupReport:
     @property
     def total(self) -> int:
         return sum(self.created.values())
+
+    def summary(self) -> str:
+        """What was created, e.g. "pages: 24, owners: 3", in the active language."""
+        return ", ".join(
+            f"{COUNTED.get(what, what)}: {n}" for what, n in sorted(self.created.items()) if n
+        )
+
+
+# What a report counts, named for people.
+COUNTED = {
+    "pages": gettext_lazy("pages"),
+    "sites": gettext_lazy("sites"),
+    "settings": gettext_lazy("office settings"),
+    "owners": gettext_lazy("owners"),
+    "cities": gettext_lazy("cities"),
+    "administrators": gettext_lazy("administrators"),
+    "partnerships": gettext_lazy("partnerships"),
+    "focus areas": gettext_lazy("focus areas"),
+    "kinds of activity": gettext_lazy("kinds of activity"),
+    "activities": gettext_lazy("activities"),
+    "organisations": gettext_lazy("organisations"),
+    "contact people": gettext_lazy("contact people"),
+    "projects": gettext_lazy("projects"),
+    "coordinates from GeoNames": gettext_lazy("coordinates from GeoNames"),
+}
 
 
 # --- the page tree ---------------------------------------------------------------------------
@@ -365,6 +392,18 @@ class AdminData:
     password: str
 
 
+def home_city_find(
+    *, name: str = "", country_code: str = "", geonames_id: int | None = None
+) -> dict | None:
+    """The home city in the GeoNames data shipped with the code (no network): by id, or by
+    its name in a country; name, country, latitude, longitude, time zone and id, or None."""
+    if geonames_id:
+        return geonames.by_id(geonames_id)
+    if name and country_code:
+        return geonames.find([name], country_code.upper())
+    return None
+
+
 def office_settings_ensure(
     *, site: Site, values: Mapping[str, object], footer: Mapping[str, Page], report: SetupReport
 ):
@@ -406,8 +445,8 @@ def _home_city_record_ensure(city: HomeCityData, report: SetupReport) -> City:
         name_en=city.name_en,
         name_de=city.name_de,
         country_code=city.country_code,
-        latitude=round(city.latitude, 4),
-        longitude=round(city.longitude, 4),
+        latitude=f"{city.latitude:.4f}",
+        longitude=f"{city.longitude:.4f}",
         geonames_id=city.geonames_id,
     )
     report.count("cities")
@@ -438,8 +477,7 @@ def _admin_ensure(admin: AdminData, report: SetupReport):
     User = get_user_model()
     email = User.objects.normalize_email(admin.email.strip())
     if User.objects.filter(username__iexact=email).exists():
-        report.kept.append(_("the account %(email)s") % {"email": email})
-        return
+        return  # kept as it is, its password too
     account_create(email=email, password=admin.password, superuser=True)
     report.count("administrators")
 
