@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from citypartners.core.i18n import terminal_language
 from citypartners.site.setup import (
     AdminData,
     HomeCityData,
@@ -59,17 +60,6 @@ OPTIONS = {
 }
 
 
-def _user_language(given: str | None) -> str:
-    """--language, else the terminal's (LC_ALL, LC_MESSAGES, LANG), else the site's first."""
-    languages = dict(settings.LANGUAGES)
-    candidates = [given] + [os.environ.get(v) for v in ("LC_ALL", "LC_MESSAGES", "LANG")]
-    for value in candidates:
-        code = (value or "").split("_")[0].split(".")[0].lower()
-        if code in languages:
-            return code
-    return settings.LANGUAGE_CODE
-
-
 @dataclass
 class Input:
     """The answers gathered from options, environment and prompts."""
@@ -98,7 +88,7 @@ class Command(BaseCommand):
             parser.add_argument(f"--{name}", help=text)
 
     def handle(self, *args, interactive=True, language=None, **options):
-        with translation.override(_user_language(language)):
+        with translation.override(terminal_language(language)):
             values = {}
             for name in OPTIONS:
                 dest = name.replace("-", "_")
@@ -212,7 +202,7 @@ class Command(BaseCommand):
                 _(
                     "Give the home city: --home-city NAME (with --home-country) or "
                     "--home-geonames-id ID."
-                )  # fmt: skip
+                )
             )
         country = "" if geonames_id else self._ask("home-country", _("Its country"), "DE")
         found = home_city_find(
@@ -236,7 +226,7 @@ class Command(BaseCommand):
                     "people or more); give --home-city with --home-latitude, --home-longitude "
                     "and --home-time-zone."
                 )
-                % {"id": geonames_id}  # fmt: skip
+                % {"id": geonames_id}
             )
         else:
             self.stdout.write(
@@ -244,7 +234,7 @@ class Command(BaseCommand):
                     "%(name)s (%(country)s) is not in the GeoNames data shipped; give its place "
                     "and time zone."
                 )
-                % {"name": name, "country": country}  # fmt: skip
+                % {"name": name, "country": country}
             )
         found = found or {}
         name_en = name or found.get("name", "")
@@ -263,7 +253,7 @@ class Command(BaseCommand):
                 _(
                     "The home city's place is missing (%(missing)s): give --home-latitude, "
                     "--home-longitude and --home-time-zone."
-                )  # fmt: skip
+                )
                 % {"missing": ", ".join(missing)}
             )
         return HomeCityData(
@@ -320,7 +310,7 @@ class Command(BaseCommand):
                 _(
                     "The office has no e-mail address yet: proposals from the public are not "
                     "mailed until it is set under Settings."
-                )  # fmt: skip
+                )
             )
         zone = data["city"].time_zone
         if zone != settings.TIME_ZONE:
@@ -329,7 +319,7 @@ class Command(BaseCommand):
                     "The home city's time zone is %(zone)s, the server's setting TIME_ZONE is "
                     "%(setting)s: set TIME_ZONE to %(zone)s in the deployment's settings, so "
                     "that times typed into the back office mean the same."
-                )  # fmt: skip
+                )
                 % {"zone": zone, "setting": settings.TIME_ZONE}
             )
         self.stdout.write(
@@ -337,7 +327,7 @@ class Command(BaseCommand):
                 "Next: log in at /admin/, then import partnerships with "
                 "`manage.py import_csv partnerships FILE` or "
                 "`manage.py import_wikidata FILE --owner %(owner)s`."
-            )  # fmt: skip
+            )
             % {"owner": data["state"].slug}
         )
 
