@@ -303,17 +303,22 @@ def page_tree_ensure(
         site.save()
         report.count("sites")
 
+    # A footer page the office chose stays its page, whatever its address became.
+    office = OfficeSettings.objects.filter(site=site).first()
+    chosen = {key: getattr(office, f"{key}_page") for key in FOOTER} if office else {}
     pages = {}
     for section in SECTIONS:
         values = {name: texts[section.key][name] for name in section.fields}
-        page = child_page_ensure(
-            home,
-            section.model,
-            slug=section.slugs["de"],
-            title=section.titles["de"],
-            report=report,
-            **{name: value["de"] for name, value in values.items()},
-        )
+        page = chosen.get(section.key)
+        if page is None:
+            page = child_page_ensure(
+                home,
+                section.model,
+                slug=section.slugs["de"],
+                title=section.titles["de"],
+                report=report,
+                **{name: value["de"] for name, value in values.items()},
+            )
         translation_ensure(
             page,
             en,

@@ -208,6 +208,15 @@ def test_a_deleted_section_page_is_made_again_in_both_languages(client):
     assert client.get("/de/projekte/").status_code == 200
 
 
+def test_a_footer_page_moved_to_another_address_is_not_made_again():
+    imprint = Page.objects.get(slug="impressum").specific
+    imprint.slug = "impressum-und-kontakt"
+    imprint.save_revision().publish()
+    before = row_counts()
+    assert "nothing changed" in setup_site(*OPTIONS)
+    assert row_counts() == before
+
+
 @pytest.mark.parametrize(
     "options,env,message",
     [
