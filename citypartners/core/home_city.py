@@ -86,8 +86,13 @@ def stored_home_city() -> dict | None:
     return stored or None
 
 
-def home_city_forget(**kwargs):
-    """Read the office settings again on the next call (a signal receiver)."""
+def home_city_forget(instance=None, created=False, **kwargs):
+    """Read the office settings again on the next call (a signal receiver).
+
+    Settings made for a new site without a home city (Wagtail makes them on a site's first
+    request) change nothing, so the cache stays."""
+    if created and instance is not None and not instance.home_city_name_en:
+        return
     cache.delete(CACHE_KEY)
 
 
