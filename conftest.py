@@ -15,6 +15,7 @@ from pytest_factoryboy import register
 
 from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
 from citypartners.contacts.tests.factories import ContactPersonFactory
+from citypartners.core.home_city import home_city_forget
 from citypartners.mail.backends import OUTBOX_BACKEND
 from citypartners.organisations.tests.factories import OrganisationFactory
 from citypartners.owners.models import Owner
@@ -59,6 +60,15 @@ def _mail_through_the_outbox(django_test_environment):
     from django.conf import settings
 
     settings.EMAIL_BACKEND = OUTBOX_BACKEND
+
+
+@pytest.fixture(autouse=True)
+def _home_city_afresh():
+    """Each test reads the home city from its own database: the office settings' value is
+    cached per process, and a rolled-back test's city must not stay in that cache."""
+    home_city_forget()
+    yield
+    home_city_forget()
 
 
 # A copy of the SQLite test database (held in memory) taken right after the small site is

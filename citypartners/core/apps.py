@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,3 +17,10 @@ class CoreConfig(AppConfig):
 
         # Imported here: Wagtail's admin forms need the apps loaded.
         register_form_field_override(RichTextField, override={"form_class": RichTextFormField})
+
+        from .home_city import home_city_forget  # both read the models, loaded only now
+        from .models import OfficeSettings
+
+        # A saved home city shows at once in this process (other processes: within minutes).
+        for signal in (post_save, post_delete):
+            signal.connect(home_city_forget, sender=OfficeSettings, dispatch_uid="home_city")

@@ -1,15 +1,24 @@
-"""The office's own city (HOME_CITY in the settings): its name, place on the map and time zone.
+"""The office's own city: its name, place on the map and time zone.
 
-Everything that names or places the home city reads it here, so that another city's office
-runs the product by changing one setting. Berlin is the default, never a constant elsewhere.
+Everything that names or places the home city reads it here. An office sets it in its office
+settings (``manage.py setup_site`` or the back office); where those leave it empty,
+settings.HOME_CITY holds it, and keys left out there are Berlin's (the demo's city), never a
+constant elsewhere.
+
+The office settings' values are cached for a few minutes (one query per process, not one per
+label); saving the settings forgets them at once in this process (see CoreConfig.ready).
+Django's TIME_ZONE, the time of the back office's inputs, stays a setting.
 """
 
 import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 
 from .i18n import localized
+from .models import OfficeSettings
 
 BERLIN = {
     "name_de": "Berlin",
@@ -50,8 +59,49 @@ class HomeCity:
         return (self.longitude, self.latitude)
 
 
+CACHE_KEY = "citypartners.core.home_city"
+CACHE_SECONDS = 300
+
+
+def stored_home_city() -> dict | None:
+    """The home city set in the default site's office settings, or None (cached)."""
+    stored = cache.get(CACHE_KEY)
+    if stored is None:
+        try:
+            row = (
+                OfficeSettings.objects.filter(site__is_default_site=True)
+                .values(*OfficeSettings.HOME_CITY_FIELDS)
+                .first()
+            )
+        except DatabaseError:
+            # Before `migrate` has made the table: Django's checks read the labels that name
+            # the home city. Inside a transaction the error must not be swallowed.
+            if connection.in_atomic_block:
+                raise
+            return None
+        stored = {}
+        if row and row["home_city_name_en"] and row["home_city_time_zone"]:
+            stored = {name.removeprefix("home_city_"): value for name, value in row.items()}
+        cache.set(CACHE_KEY, stored, CACHE_SECONDS)
+    return stored or None
+
+
+def home_city_forget(instance=None, created=False, **kwargs):
+    """Read the office settings again on the next call (a signal receiver).
+
+    Settings made for a new site without a home city (Wagtail makes them on a site's first
+    request) change nothing, so the cache stays."""
+    if created and instance is not None and not instance.home_city_name_en:
+        return
+    cache.delete(CACHE_KEY)
+
+
 def home_city() -> HomeCity:
-    """The home city from settings.HOME_CITY; keys left out there are Berlin's."""
+    """The home city from the office settings, else from settings.HOME_CITY (keys left out
+    there are Berlin's)."""
+    stored = stored_home_city()
+    if stored is not None:
+        return HomeCity(**stored)
     configured = getattr(settings, "HOME_CITY", {})
     # Another city's settings must not inherit Berlin's geocoding.
     defaults = BERLIN if not configured else {**BERLIN, "spatial": ""}

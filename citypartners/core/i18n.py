@@ -1,5 +1,7 @@
 """Bilingual reference data: fields stored as <name>_de / <name>_en, read in the active language."""
 
+import os
+
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -21,3 +23,15 @@ def localized(obj, field: str) -> str:
         if value:
             return value
     return ""
+
+
+def terminal_language(given: str | None = None) -> str:
+    """The language a command speaks: `given` (its --language), else the terminal's
+    (LC_ALL, LC_MESSAGES, LANG), else the site's first (LANGUAGE_CODE)."""
+    languages = dict(settings.LANGUAGES)
+    candidates = [given] + [os.environ.get(v) for v in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    for value in candidates:
+        code = (value or "").split("_")[0].split(".")[0].lower()
+        if code in languages:
+            return code
+    return settings.LANGUAGE_CODE

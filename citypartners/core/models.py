@@ -1,6 +1,11 @@
-"""Site-wide settings: the office's contact block shown on every page, and the footer pages."""
+"""Site-wide settings: the office's contact block shown on every page, its home city, and the
+footer pages."""
+
+import zoneinfo
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -45,6 +50,16 @@ def version_panel():
     return FieldPanel("edit_version", widget=forms.HiddenInput)
 
 
+def validate_time_zone(value: str) -> None:
+    """An IANA time zone name such as Europe/Berlin."""
+    if value and value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone name such as Europe/Lisbon."),
+            code="unknown_time_zone",
+            params={"zone": value},
+        )
+
+
 @register_setting(icon="site")
 class OfficeSettings(BaseSiteSetting, VersionedRecord):
     """The office that runs the site: its contact block and the legally required pages."""
@@ -60,6 +75,29 @@ class OfficeSettings(BaseSiteSetting, VersionedRecord):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     fax = models.CharField(_("fax"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+
+    # The office's own city (see core.home_city): empty means settings.HOME_CITY.
+    home_city_name_de = models.CharField(_("home city (German)"), max_length=200, blank=True)
+    home_city_name_en = models.CharField(_("home city (English)"), max_length=200, blank=True)
+    home_city_latitude = models.FloatField(
+        _("home city latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    home_city_longitude = models.FloatField(
+        _("home city longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    home_city_time_zone = models.CharField(
+        _("home city time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("An IANA name such as Europe/Lisbon."),
+    )
 
     imprint_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -121,6 +159,16 @@ class OfficeSettings(BaseSiteSetting, VersionedRecord):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("home_city_name_de"),
+                FieldPanel("home_city_name_en"),
+                FieldPanel("home_city_latitude"),
+                FieldPanel("home_city_longitude"),
+                FieldPanel("home_city_time_zone"),
+            ],
+            heading=_("Home city (the square on the maps, the time of the activities)"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("imprint_page"),
                 FieldPanel("privacy_page"),
                 FieldPanel("accessibility_page"),
@@ -148,6 +196,22 @@ class OfficeSettings(BaseSiteSetting, VersionedRecord):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+    HOME_CITY_FIELDS = (
+        "home_city_name_de",
+        "home_city_name_en",
+        "home_city_latitude",
+        "home_city_longitude",
+        "home_city_time_zone",
+    )
+
+    def clean(self):
+        super().clean()
+        given = [name for name in self.HOME_CITY_FIELDS if getattr(self, name) not in ("", None)]
+        if given and len(given) < len(self.HOME_CITY_FIELDS):
+            raise ValidationError(
+                _("Give all of the home city's fields (names, place and time zone) or none.")
+            )
 
     @property
     def name(self):

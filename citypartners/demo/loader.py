@@ -3,18 +3,16 @@
 import csv
 import datetime
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from citypartners.activities.models import Activity, ActivityKind
 from citypartners.activities.services import activity_create
 from citypartners.contacts.models import ContactPerson
 from citypartners.contacts.services import contact_create
-from citypartners.core.models import OfficeSettings
 from citypartners.core.text import plain_to_rich_text
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
@@ -28,18 +26,14 @@ from citypartners.partnerships.services import (
     partnership_create,
 )
 from citypartners.projects.models import Project, ProjectOrganisation
-from citypartners.site.models import (
-    AccessibilityPage,
-    ActivityIndexPage,
-    BoroughIndexPage,
-    BoroughPage,
-    GetInvolvedPage,
-    HomePage,
-    OrganisationIndexPage,
-    PartnerCityPage,
-    ProjectCooperationsPage,
-    ProjectIndexPage,
-    StandardPage,
+from citypartners.site.models import PartnerCityPage
+from citypartners.site.setup import (
+    SetupReport,
+    borough_pages_ensure,
+    child_page_ensure,
+    office_settings_ensure,
+    page_tree_ensure,
+    translation_ensure,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -57,20 +51,21 @@ OFFICE = {
     "fax": "+49 30 9026-2013",
     "email": "international@example.org",
 }
-
-
-@dataclass
-class LoadReport:
-    """What one run created; all zero on a second run."""
-
-    created: dict[str, int] = field(default_factory=dict)
-
-    def count(self, what: str, n: int = 1):
-        self.created[what] = self.created.get(what, 0) + n
-
-    @property
-    def total(self):
-        return sum(self.created.values())
+# Which of texts.json's texts fills which field of which page (see site.setup.SECTIONS).
+PAGE_TEXTS = {
+    "home": {"intro": "home_intro"},
+    "boroughs": {"intro": "boroughs_intro"},
+    "project_cooperations": {"intro": "project_cooperations_intro"},
+    "activities": {"intro": "activities_intro"},
+    "get_involved": {"body": "get_involved", "thanks_text": "get_involved_thanks"},
+    "projects": {"intro": "projects_intro"},
+    "organisations": {"intro": "organisations_intro"},
+    "imprint": {"body": "imprint"},
+    "privacy": {"body": "privacy"},
+    "easy_language": {"body": "easy_language"},
+    "sign_language": {"body": "sign_language"},
+    "accessibility": {"body": "accessibility", "thanks_text": "accessibility_thanks"},
+}
 
 
 def _rows(data_dir: Path, name: str) -> list[dict]:
@@ -85,7 +80,7 @@ def _date(value: str) -> datetime.date:
 class BerlinLoader:
     def __init__(self, data_dir: Path = DATA_DIR):
         self.data_dir = data_dir
-        self.report = LoadReport()
+        self.report = SetupReport()
         self.texts = json.loads((data_dir / "texts.json").read_text(encoding="utf-8"))
 
     # --- reference data and partnerships -------------------------------------------
@@ -365,137 +360,27 @@ class BerlinLoader:
             self.report.count("projects")
 
     # --- pages -------------------------------------------------------------------------
-    def _publish(self, page):
-        page.save_revision().publish()
-
-    def _child(self, parent, model, *, slug, **fields):
-        """The child of `parent` with `slug`, created and published if missing."""
-        existing = model.objects.child_of(parent).filter(slug=slug).first()
-        if existing is not None:
-            return existing
-        page = model(slug=slug, locale_id=parent.locale_id, **fields)
-        parent.add_child(instance=page)
-        self._publish(page)
-        self.report.count("pages")
-        return page
-
-    def _translation(self, page, locale, *, slug, **fields):
-        """The page's version in `locale`, created and published from `fields` if missing."""
-        existing = page.get_translation_or_none(locale)
-        if existing is not None:
-            return existing.specific
-        translated = page.copy_for_translation(locale)
-        translated.slug = slug
-        for name, value in fields.items():
-            setattr(translated, name, value)
-        translated.save()
-        self._publish(translated)
-        self.report.count("pages")
-        return translated
-
-    def _text(self, key, lang):
-        return self.texts[key][lang]
-
-    def _page_meta(self, key, lang):
-        return self.texts["pages"][key][lang]
+    def _demo_texts(self) -> dict:
+        """The demo's texts in the form the site's setup takes (key -> field -> language)."""
+        return {
+            key: {name: self.texts[text] for name, text in fields.items()}
+            for key, fields in PAGE_TEXTS.items()
+        }
 
     def load_pages(self):
-        de, _ = Locale.objects.get_or_create(language_code="de")
-        en, _ = Locale.objects.get_or_create(language_code="en")
-        # Wagtail's migrations make the tree's root; a flushed database has none.
-        root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root", locale=de)
+        """The site's page tree (as every office's, citypartners.site.setup) with the demo's
+        texts, a page per state partnership and per borough, and the office's settings."""
+        home = self.texts["pages"]["home"]
+        tree = page_tree_ensure(
+            home_titles={lang: home[lang]["title"] for lang in ("de", "en")},
+            texts=self._demo_texts(),
+            report=self.report,
         )
-        home = HomePage.objects.filter(locale=de).first()
-        if home is None:
-            # Replace Wagtail's placeholder welcome page with the overview.
-            for placeholder in root.get_children().filter(slug="home", locale=de):
-                if placeholder.specific_class is Page:
-                    placeholder.delete()
-            meta = self._page_meta("home", "de")
-            home = HomePage(
-                title=meta["title"],
-                slug=meta["slug"],
-                locale=de,
-                intro=self._text("home_intro", "de"),
-            )
-            root.add_child(instance=home)
-            self._publish(home)
-            self.report.count("pages")
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name="citypartners",
-            )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.save()
-        meta = self._page_meta("home", "en")
-        # Both home pages sit under the root, where slugs must differ; URLs never show them.
-        self._translation(
-            home,
-            en,
-            slug=f"{meta['slug']}-en",
-            title=meta["title"],
-            intro=self._text("home_intro", "en"),
+        self._city_pages(tree.home, Locale.objects.get(language_code="en"))
+        borough_pages_ensure(tree=tree, report=self.report)
+        office_settings_ensure(
+            site=tree.site, values=OFFICE, footer=tree.footer, report=self.report
         )
-
-        self._city_pages(home, en)
-        self._borough_pages(home, en)
-        self._bilingual(
-            home,
-            en,
-            ProjectCooperationsPage,
-            "project_cooperations",
-            intro="project_cooperations_intro",
-        )
-        self._bilingual(home, en, ActivityIndexPage, "activities", intro="activities_intro")
-        self._bilingual(
-            home,
-            en,
-            GetInvolvedPage,
-            "get_involved",
-            body="get_involved",
-            thanks_text="get_involved_thanks",
-        )
-        self._bilingual(home, en, ProjectIndexPage, "projects", intro="projects_intro")
-        self._bilingual(
-            home, en, OrganisationIndexPage, "organisations", intro="organisations_intro"
-        )
-        footer = {}
-        for key in ("imprint", "privacy", "easy_language", "sign_language"):
-            footer[key] = self._bilingual(home, en, StandardPage, key, body=key)
-        footer["accessibility"] = self._bilingual(
-            home,
-            en,
-            AccessibilityPage,
-            "accessibility",
-            body="accessibility",
-            thanks_text="accessibility_thanks",
-        )
-        self._office_settings(site, footer)
-
-    def _bilingual(self, home, en, model, key, **text_fields):
-        de_meta, en_meta = self._page_meta(key, "de"), self._page_meta(key, "en")
-        page = self._child(
-            home,
-            model,
-            slug=de_meta["slug"],
-            title=de_meta["title"],
-            **{name: self._text(text, "de") for name, text in text_fields.items()},
-        )
-        self._translation(
-            page,
-            en,
-            slug=en_meta["slug"],
-            title=en_meta["title"],
-            **{name: self._text(text, "en") for name, text in text_fields.items()},
-        )
-        return page
 
     def _city_pages(self, home, en):
         for slug, partnership in self.state_partnerships.items():
@@ -504,51 +389,27 @@ class BerlinLoader:
             ).first()
             city = partnership.city
             if page is None:
-                page = self._child(
+                page = child_page_ensure(
                     home,
                     PartnerCityPage,
                     slug=slugify(city.name_de.replace("ü", "ue")),
                     title=city.name_de,
                     partnership=partnership,
                     body=self.texts["cities"][slug]["de"],
+                    report=self.report,
                 )
-            self._translation(
+            translation_ensure(
                 page,
                 en,
                 slug=slugify(city.name_en),
                 title=city.name_en,
                 body=self.texts["cities"][slug]["en"],
+                report=self.report,
             )
-
-    def _borough_pages(self, home, en):
-        index = self._bilingual(home, en, BoroughIndexPage, "boroughs", intro="boroughs_intro")
-        for borough in Owner.objects.filter(kind=Owner.Kind.BOROUGH):
-            page = BoroughPage.objects.filter(borough=borough, locale=home.locale).first()
-            if page is None:
-                page = self._child(
-                    index, BoroughPage, slug=borough.slug, title=borough.name_de, borough=borough
-                )
-            self._translation(page, en, slug=borough.slug, title=borough.name_en)
-
-    def _office_settings(self, site, footer):
-        office = OfficeSettings.for_site(site)
-        changed = False
-        for name, value in OFFICE.items():
-            if not getattr(office, name):
-                setattr(office, name, value)
-                changed = True
-        for key, page in footer.items():
-            if getattr(office, f"{key}_page_id") is None:
-                setattr(office, f"{key}_page", page)
-                changed = True
-        if changed:
-            office.full_clean()
-            office.save()
-            self.report.count("settings")
 
 
 @transaction.atomic
-def load_berlin(*, data_dir: Path = DATA_DIR) -> LoadReport:
+def load_berlin(*, data_dir: Path = DATA_DIR) -> SetupReport:
     """Load the Berlin demo data: owners, cities, partnerships and the bilingual pages."""
     loader = BerlinLoader(data_dir)
     loader.load_reference()

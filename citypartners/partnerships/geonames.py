@@ -78,9 +78,22 @@ def find(names, country_code: str) -> dict | None:
         for variant in _variants(name or ""):
             best = index.get((country_code, variant.casefold()))
             if best is not None:
-                return {
-                    "geonames_id": int(best["geonameid"]),
-                    "latitude": round(float(best["latitude"]), 4),
-                    "longitude": round(float(best["longitude"]), 4),
-                }
+                return _place(best)
     return None
+
+
+def _place(city: dict) -> dict:
+    return {
+        "geonames_id": int(city["geonameid"]),
+        "name": city["name"],
+        "country_code": city["countrycode"],
+        "latitude": round(float(city["latitude"]), 4),
+        "longitude": round(float(city["longitude"]), 4),
+        "time_zone": city.get("timezone", ""),
+    }
+
+
+def by_id(geonames_id: int) -> dict | None:
+    """The GeoNames city with this id (name, country, place, time zone), or None."""
+    city = _cache().get_cities().get(str(geonames_id))
+    return _place(city) if city is not None else None

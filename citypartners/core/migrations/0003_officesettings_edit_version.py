@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_office_settings'),
+        ('core', '0002_office_settings_home_city'),
     ]
 
     operations = [
