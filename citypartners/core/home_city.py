@@ -10,6 +10,7 @@ label); saving the settings forgets them at once in this process (see CoreConfig
 Django's TIME_ZONE, the time of the back office's inputs, stays a setting.
 """
 
+import logging
 import zoneinfo
 from dataclasses import dataclass
 
@@ -59,13 +60,25 @@ class HomeCity:
         return (self.longitude, self.latitude)
 
 
+logger = logging.getLogger(__name__)
+
 CACHE_KEY = "citypartners.core.home_city"
 CACHE_SECONDS = 300
 
 
+def _cache(operation, *args):
+    """The shared cache, or None where it cannot be reached (Redis down, or not yet started
+    when Django's checks read the labels that name the home city): the database answers."""
+    try:
+        return getattr(cache, operation)(*args)
+    except Exception:  # noqa: BLE001 - any backend's connection error
+        logger.warning("home city: the cache is unreachable; read from the database")
+        return None
+
+
 def stored_home_city() -> dict | None:
     """The home city set in the default site's office settings, or None (cached)."""
-    stored = cache.get(CACHE_KEY)
+    stored = _cache("get", CACHE_KEY)
     if stored is None:
         try:
             row = (
@@ -82,7 +95,7 @@ def stored_home_city() -> dict | None:
         stored = {}
         if row and row["home_city_name_en"] and row["home_city_time_zone"]:
             stored = {name.removeprefix("home_city_"): value for name, value in row.items()}
-        cache.set(CACHE_KEY, stored, CACHE_SECONDS)
+        _cache("set", CACHE_KEY, stored, CACHE_SECONDS)
     return stored or None
 
 
@@ -93,7 +106,7 @@ def home_city_forget(instance=None, created=False, **kwargs):
     request) change nothing, so the cache stays."""
     if created and instance is not None and not instance.home_city_name_en:
         return
-    cache.delete(CACHE_KEY)
+    _cache("delete", CACHE_KEY)
 
 
 def home_city() -> HomeCity:
