@@ -1,7 +1,7 @@
 """What a back-office account may see: one policy for every screen that shows a record.
 
 Lists, choosers and their results, inspect, history, usage, revisions and their comparison,
-previews, bulk-action confirmations, exports and the admin and localisation APIs all ask here:
+previews, bulk-action confirmations, exports and the admin and localisation APIs follow it:
 
 - A model's records, even by name, only with a permission on the model (add, change, delete
   or view). So contact people are named only to contact stewards, and the senders of
