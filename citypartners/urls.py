@@ -41,6 +41,12 @@ urlpatterns = [
         account_views.DeviceDeleteView.as_view(),
         name="wagtail_2fa_device_remove",
     ),
+    # Before Wagtail's admin: bulk actions name (and act on) only records the account may see.
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        account_views.bulk_action,
+        name="wagtail_bulk_action",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

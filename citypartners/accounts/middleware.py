@@ -2,23 +2,25 @@
 
 Wagtail's snippet choosers, its admin API and a few helper views only check that an account
 may use the back office. Through them, an editor could list contact people or proposals
-that the role must not see. Each gate below adds the permission the data needs; the
-permission matrix test covers every URL.
+that the role must not see. Each gate below adds the permission the data needs; a URL that
+names a model (bulk actions, wagtail-localize's snippet API) needs the right to see that
+model (``visibility.may_see_model``), and the page chooser answers only about pages the
+account may see. The permission matrix test covers every URL.
 """
 
 import re
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from .roles import OWNED
-
-MODEL_ACTIONS = ("add", "change", "delete", "view")
-
-
-def _may_use_model(user, app_label, model):
-    return any(user.has_perm(f"{app_label}.{action}_{model}") for action in MODEL_ACTIONS)
+from .visibility import may_see, may_see_all, may_see_model
 
 
 def _writes_content(user):
@@ -28,13 +30,10 @@ def _writes_content(user):
     )
 
 
-def _media(kind):
+def _media(get_model):
     def check(user):
-        if kind == "image":
-            from wagtail.images.permissions import permission_policy
-        else:
-            from wagtail.documents.permissions import permission_policy
-        return permission_policy.user_has_any_permission(user, ["add", "change", "choose"])
+        policy = policy_registry.get_by_type(get_model())
+        return policy.user_has_any_permission(user, ["add", "change", "choose"])
 
     return check
 
@@ -42,8 +41,8 @@ def _media(kind):
 SNIPPET_CHOOSER = re.compile(r"^wagtailsnippetchoosers_(?P<app>[a-z0-9]+)_(?P<model>[a-z0-9]+)$")
 LINK_CHOOSERS = ("external_link", "email_link", "phone_link", "anchor_link")
 GATES = [
-    (r"^wagtailadmin_api:images$|^wagtailimages_chooser$", _media("image")),
-    (r"^wagtailadmin_api:documents$|^wagtaildocs_chooser$", _media("document")),
+    (r"^wagtailadmin_api:images$|^wagtailimages_chooser$", _media(get_image_model)),
+    (r"^wagtailadmin_api:documents$|^wagtaildocs_chooser$", _media(get_document_model)),
     (r"^wagtailadmin_api:pages$", _writes_content),
     (r"^wagtail_localize$|^wagtailadmin_pages$", user_has_any_page_permission),
     (r"^wagtailadmin_workflows$", lambda user: user.has_perm("wagtailcore.change_workflow")),
@@ -56,16 +55,47 @@ def _publishes_pages(user):
     return PagePermissionPolicy().user_has_permission(user, "publish")
 
 
-def gate_allows(user, match) -> bool:
+# wagtail-localize's snippet API lists every record of the model it names, unfiltered.
+LISTS_ALL_RECORDS = {
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
+}
+
+
+def _named_model(match):
+    """The model a URL names in its route (app_label and model_name), if any."""
+    app_label, model_name = match.kwargs.get("app_label"), match.kwargs.get("model_name")
+    if not (app_label and model_name):
+        return None
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return None  # the view answers 404
+
+
+def _names_only_visible_pages(request, match) -> bool:
+    """The page chooser shows the parent page it browses and the pages chosen by ?id=."""
+    ids = [match.kwargs.get("parent_page_id")] + request.GET.getlist("id")
+    ids = [pk for pk in ids if pk is not None and str(pk).isdigit()]
+    return all(may_see(request.user, page) for page in Page.objects.filter(pk__in=ids))
+
+
+def gate_allows(request, match) -> bool:
+    user = request.user
     namespace = match.namespace
+    if (model := _named_model(match)) is not None:
+        if not may_see_model(user, model):
+            return False
+        if match.view_name in LISTS_ALL_RECORDS and not may_see_all(user, model):
+            return False
     if match.view_name == "wagtailadmin_pages:move_confirm":
         return _publishes_pages(user)  # Wagtail's confirmation page itself asks nothing
     if chooser := SNIPPET_CHOOSER.match(namespace):
-        return _may_use_model(user, chooser["app"], chooser["model"])
+        return may_see_model(user, apps.get_model(chooser["app"], chooser["model"]))
     if match.url_name and match.url_name.startswith("wagtailadmin_choose_page"):
         if match.url_name.endswith(LINK_CHOOSERS):
             return True
-        return _writes_content(user)
+        return _writes_content(user) and _names_only_visible_pages(request, match)
     if namespace == "wagtail_localize" and match.url_name == "javascript_catalog":
         return True
     for pattern, check in GATES:
@@ -90,6 +120,6 @@ class AdminGateMiddleware:
                 match = resolve(request.path_info)
             except Resolver404:
                 match = None
-            if match is not None and not gate_allows(user, match):
+            if match is not None and not gate_allows(request, match):
                 raise PermissionDenied
         return self.get_response(request)

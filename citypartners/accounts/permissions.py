@@ -3,17 +3,15 @@
 State accounts (and superusers) work on every owner's records. A borough account
 changes only records its borough owns and sees other owners' records only once
 they are published; records without an owner belong to the state.
+
+What an account may *see* (also of records of other models, in any screen) is decided in
+``visibility.py``; the viewset mixins that apply both are in ``viewsets.py``.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.views.generic import history, usage
-from wagtail.admin.views.generic.models import IndexView, InspectView, RevisionsCompareView
-from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 
 from citypartners.owners.models import Owner
 
@@ -68,18 +66,25 @@ class OwnerPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
-        queryset = self.model._default_manager.all()
+        return self.narrow(user, actions, self.model._default_manager.all())
+
+    def narrow(self, user, actions, queryset):
+        """``queryset`` narrowed to the records on which the account has one of ``actions``.
+
+        It filters by ``owner`` and ``live`` only, so that a search backend can apply it too
+        (a chooser's search): owned models that are searched declare both as FilterFields."""
         if not any(self.user_has_permission(user, action) for action in actions):
             return queryset.none()
         scope = owner_scope(user)
         if scope == ALL_OWNERS:
             return queryset
-        own = Q(owner_id=scope) if scope is not None else Q(pk__in=[])
-        if READ_ACTIONS.intersection(actions):
-            if any(f.name == "live" for f in self.model._meta.fields):
-                return queryset.filter(own | Q(live=True))
+        readable = bool(READ_ACTIONS.intersection(actions))
+        if readable and not any(f.name == "live" for f in self.model._meta.fields):
             return queryset
-        return queryset.filter(own)
+        if scope is None:
+            return queryset.filter(live=True) if readable else queryset.none()
+        own = Q(owner=scope)
+        return queryset.filter(own | Q(live=True)) if readable else queryset.filter(own)
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])
@@ -119,66 +124,3 @@ def owned_link_fields(model):
 def register_policies():
     for model in owned_models():
         register_permission_policy(model, OwnerPermissionPolicy(model))
-
-
-# Views that only show a record; every other view on one record needs "change".
-READ_VIEWS = (
-    InspectView,
-    history.HistoryView,
-    usage.UsageView,
-    RevisionsCompareView,
-    PreviewRevision,
-)
-
-
-class OwnerCheckedViewMixin:
-    """Refuses a view on one record unless the owner rules allow it (403 otherwise)."""
-
-    owner_check_action = "change"
-
-    def dispatch(self, request, *args, **kwargs):
-        pk = kwargs.get("pk", args[0] if args else None)
-        if pk is not None and self.model is not None:
-            from django.contrib.admin.utils import unquote
-
-            instance = self.model._default_manager.filter(pk=unquote(str(pk))).first()
-            if instance is not None and not self._owner_policy.user_has_permission_for_instance(
-                request.user, self.owner_check_action, instance
-            ):
-                raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def _owner_policy(self):
-        return policy_registry.get_by_type(self.model)
-
-
-class OwnedViewSetMixin:
-    """For snippet viewsets of owned models: lists show what the account may see, every
-    view on one record checks the owner, and the owner field offers only allowed owners."""
-
-    inspect_view_enabled = True  # a read-only view of records the account may not change
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if queryset is None:
-            queryset = self.model._default_manager.all()
-        return self.owner_filter(request, queryset)
-
-    def owner_filter(self, request, queryset):
-        if owner_scope(request.user) == ALL_OWNERS:
-            return queryset
-        allowed = policy_registry.get_by_type(self.model).instances_user_has_permission_for(
-            request.user, "view"
-        )
-        return queryset.filter(pk__in=allowed.values("pk"))
-
-    def construct_view(self, view_class, **kwargs):
-        if not issubclass(view_class, IndexView):
-            action = "view" if issubclass(view_class, READ_VIEWS) else "change"
-            view_class = type(
-                view_class.__name__,
-                (OwnerCheckedViewMixin, view_class),
-                {"owner_check_action": action},
-            )
-        return super().construct_view(view_class, **kwargs)

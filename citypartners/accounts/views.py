@@ -1,7 +1,11 @@
 """Back-office views of accounts: the audit log (Wagtail's site history report, only for
-those allowed to read it), the lockout page and the second-factor login."""
+those allowed to read it), Wagtail's bulk actions naming only records the account may see,
+the lockout page and the second-factor login."""
+
+import functools
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -12,11 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import PasswordResetView
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail_2fa import views as wagtail_2fa_views
 from wagtail_2fa.forms import TokenForm
 
 from citypartners.core.clients import client_address, client_key
+
+from .visibility import may_see
 
 AUDIT_PERMISSION = "accounts.view_audit_log"
 
@@ -33,6 +40,45 @@ def _guarded(view):
 
 audit_log = _guarded(LogEntriesView.as_view())
 audit_log_results = _guarded(LogEntriesView.as_view(results_only=True))
+
+
+class VisibleRecordsBulkActionMixin:
+    """A bulk action that names and acts on only the chosen records the account may see.
+
+    Wagtail's confirmation page lists each chosen record, those the account may not act on
+    as well ("you don't have permission to ..."), and "select all" chooses every record of
+    the model; here a record the account may not see is left out as if it had not been
+    chosen, and a request choosing none it may see is a 404, as for records that do not
+    exist."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        user = self.request.user
+        objects = [record for record in objects if may_see(user, record)]
+        without_access = [r for r in extra.get("items_with_no_access", []) if may_see(user, r)]
+        if not objects and not without_access:
+            raise Http404
+        return objects, {**extra, "items_with_no_access": without_access}
+
+
+@functools.cache
+def _visible_records_only(action_class):
+    return type(action_class.__name__, (VisibleRecordsBulkActionMixin, action_class), {})
+
+
+@require_admin_access
+def bulk_action(request, app_label, model_name, action):
+    """Wagtail's bulk action view (wagtail.admin.views.bulk_action.index) for the actions in
+    its registry, each naming only visible records. Whether the account may see the model at
+    all is the admin gate's question (accounts.middleware)."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    return _visible_records_only(action_class)(request, model).dispatch(request)
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -6,7 +6,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from citypartners.accounts.permissions import OwnedViewSetMixin
+from citypartners.accounts.viewsets import OwnedViewSetMixin
 
 from .forms import ActivityAdminForm
 from .models import Activity, ActivityKind

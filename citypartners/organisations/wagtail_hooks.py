@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
-from citypartners.accounts.permissions import OwnedViewSetMixin
+from citypartners.accounts.viewsets import OwnedViewSetMixin
 
 from .models import Organisation
 

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from citypartners.accounts.permissions import OwnedViewSetMixin
+from citypartners.accounts.viewsets import OwnedViewSetMixin
 from citypartners.owners.models import Owner
 
 from . import geonames

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from citypartners.accounts.visibility import may_see_model
+from citypartners.contacts.models import ContactPerson
 from citypartners.partnerships.models import Partnership
 
 from .selectors import partnership_network_for_editors
@@ -15,7 +17,7 @@ def network(request, pk):
     partnership = get_object_or_404(
         Partnership.objects.select_related("city", "owner").prefetch_related("focus_areas"), pk=pk
     )
-    with_contacts = request.user.has_perm("contacts.view_contactperson")
+    with_contacts = may_see_model(request.user, ContactPerson)
     context = partnership_network_for_editors(partnership=partnership, with_contacts=with_contacts)
     return TemplateResponse(
         request,

@@ -196,6 +196,7 @@ class Activity(
         index.AutocompleteField("title_en"),
         index.FilterField("live"),
         index.FilterField("is_public"),
+        index.FilterField("owner"),  # choosers search only what the account may see
     ]
 
     class Meta:
