@@ -3,7 +3,9 @@ until something they show changes.
 
 While a response is rendered, a request-scoped collector gathers *tags* of what it shows:
 every record loaded from the database (``post_init``) gives its instance tag
-(``partnerships.partnership:12``, every page ``page:30``), and views that list records add
+(``partnerships.partnership:12``), pages are tagged (``page:30``) where the site shows them
+(the page served, the pages it links by title: not every page Wagtail's routing walks
+through, or the home page would tag every page below it), and views that list records add
 list tags (``list:activities.activity``, ``list:activities.activity:city:5``) through
 ``tag()``, because a list can gain a record it did not load. A stored response is indexed
 under each of its tags (Redis sets; a per-process index with the local-memory cache), and
@@ -90,7 +92,9 @@ _NEVER = "\0never"
 def _record_loaded(sender, instance, **kwargs):
     collected = _collector.get()
     if collected is not None and instance.pk is not None:
-        collected.add(instance_tag(sender, instance.pk))
+        name = instance_tag(sender, instance.pk)
+        if not name.startswith("page:"):
+            collected.add(name)
 
 
 # --- Storage ---------------------------------------------------------------------------------
@@ -271,6 +275,14 @@ class PageCacheMiddleware:
         finally:
             _collector.reset(token)
         if self._storable(request, response, collected):
+            # Every anonymous reader without a session gets this answer, whatever cookies
+            # they send (those with a session never get it): no Vary on Cookie.
+            vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+            vary = [v for v in vary if v.lower() != "cookie"]
+            if vary:
+                response["Vary"] = ", ".join(vary)
+            elif response.has_header("Vary"):
+                del response["Vary"]
             self._store(cache, member, response, collected, started)
             response[HEADER] = "MISS"
         elif not response.has_header("Cache-Control"):
