@@ -78,16 +78,6 @@ def tag(*tags: str) -> None:
         collected.update(tags)
 
 
-def uncacheable() -> None:
-    """The response being rendered must not be stored (it shows something personal)."""
-    collected = _collector.get()
-    if collected is not None:
-        collected.add(_NEVER)
-
-
-_NEVER = "\0never"
-
-
 @receiver(post_init, dispatch_uid="page_cache_record_loaded")
 def _record_loaded(sender, instance, **kwargs):
     collected = _collector.get()
@@ -308,7 +298,7 @@ class PageCacheMiddleware:
     def _storable(self, request, response, collected) -> bool:
         if request.method != "GET" or response.status_code != 200 or response.streaming:
             return False
-        if _NEVER in collected or response.cookies or response.has_header("Set-Cookie"):
+        if response.cookies or response.has_header("Set-Cookie"):
             return False
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False  # it holds a CSRF token

@@ -93,7 +93,8 @@ def cache_settings(redis_url: str, key_prefix: str = "citypartners") -> dict:
 
     Rate limits (proposals, password resets, the API throttle) count in the default cache: in
     local memory each worker process counts for itself, so production with several workers
-    wants Redis. Short socket timeouts keep /readyz and a page from hanging on a dead Redis.
+    wants Redis. "pages" is the page cache (core/page_cache.py), under a prefix of its own.
+    Short socket timeouts keep /readyz and a page from hanging on a dead Redis.
     """
     if not redis_url:
         return {

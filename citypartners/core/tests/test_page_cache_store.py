@@ -96,3 +96,12 @@ def test_addresses_without_a_language_prefix_are_kept_per_language():
     english = middleware(RequestFactory().get("/opendata/x.csv", HTTP_ACCEPT_LANGUAGE="en"))
     assert (german.content, english.content) == (b"de", b"en")
     assert english[page_cache.HEADER] == "HIT"
+
+
+def test_the_page_cache_shares_redis_under_its_own_prefix_so_purges_never_touch_a_limit():
+    from citypartners.settings.environment import cache_settings
+
+    caches = cache_settings("redis://127.0.0.1:6379/1")
+    assert caches["pages"]["LOCATION"] == caches["default"]["LOCATION"]
+    assert caches["pages"]["KEY_PREFIX"] != caches["default"]["KEY_PREFIX"]
+    assert cache_settings("")["pages"]["BACKEND"].endswith("LocMemCache")
