@@ -1,5 +1,7 @@
 # Two commands matter: `make run` and `make test`. Everything else supports them.
 PYTHON ?= python3
+# Production's Python (Debian 12's python3): `make lock` checks that requirements.lock installs on it.
+PROD_PYTHON_VERSION ?= 3.11.2
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
@@ -64,7 +66,8 @@ messages: install
 ## Regenerate both locks from the ranges in pyproject.toml, each in a fresh throwaway venv:
 ## requirements.lock (production: dependencies and [prod]), then requirements-dev.lock (the
 ## same pins plus [dev]). KEEP=1 keeps every version already locked and resolves only what
-## is new (a dependency added to pyproject.toml without upgrading the others).
+## is new (a dependency added to pyproject.toml without upgrading the others). It fails if
+## requirements.lock would not install on PROD_PYTHON_VERSION (Debian 12's Python 3.11.2).
 lock:
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp" citypartners.egg-info' EXIT; \
 	keep="$(if $(KEEP),-c requirements-dev.lock)"; \
@@ -77,6 +80,11 @@ lock:
 	  -c "$$tmp/requirements.lock" $$keep -e '.[prod,dev]'; \
 	{ echo "# Development: make lock; requirements.lock's pins plus [dev]. Do not edit."; \
 	  "$$tmp/dev/bin/pip" freeze --exclude-editable; } > "$$tmp/requirements-dev.lock"; \
+	"$$tmp/prod/bin/pip" install --quiet --disable-pip-version-check --dry-run --ignore-installed \
+	  --python-version $(PROD_PYTHON_VERSION) --only-binary=:all: --target "$$tmp/target" \
+	  -r "$$tmp/requirements.lock" \
+	  || { echo "requirements.lock does not install on Python $(PROD_PYTHON_VERSION)" \
+	       "(Debian 12's): cap the package in pyproject.toml"; exit 1; }; \
 	mv "$$tmp/requirements.lock" "$$tmp/requirements-dev.lock" .; \
 	echo "requirements.lock: $$(grep -vc '^#' requirements.lock) packages;" \
 	  "requirements-dev.lock: $$(grep -vc '^#' requirements-dev.lock)"
