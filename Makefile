@@ -61,10 +61,12 @@ upgrade-check: catalogues
 ## time p50/p95, throughput under gunicorn, written to docs/benchmarks.md (about 15 minutes on
 ## 2 cores; needs wrk, nginx and PostgreSQL: BENCH_POSTGRES_URL=postgres://user:password@host:port).
 ## ARGS=--quick (or make bench-quick) is the short run for development, written to .bench/.
-bench: install
+## It measures the venv as it is (no install first: nothing changes under a benchmark); it
+## says what is missing.
+bench:
 	$(PY) tools/bench/run.py $(ARGS)
 
-bench-quick: install
+bench-quick:
 	$(PY) tools/bench/run.py --quick $(ARGS)
 
 ## Update locale/de/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).

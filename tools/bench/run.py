@@ -81,12 +81,12 @@ MODES = {
     "quick": {
         "threads": 2,
         "connections": 8,
-        "seconds": 2,
-        "most": 6,
-        "requests": 6,
+        "seconds": 1,
+        "most": 4,
+        "requests": 5,
         "warmup": 1,
-        "repeat": 5,
-        "budget": 1.5,
+        "repeat": 3,
+        "budget": 1,
         "every": 1000,
     },
 }
@@ -116,6 +116,13 @@ class Bench:
         self.started = time.monotonic()
         self.log = self.tmp / "setup.log"
         self.phases = []  # [heading, seconds] (the start time until the next phase begins)
+        # Past this point the remaining URLs get the shortest measurement (see `hurry`), so
+        # that a slow data size cannot take the run far beyond --minutes; a fifth is left for
+        # the slowest URLs still to come, the references and the clean-up.
+        self.deadline = time.time() + args.minutes * 60 * 0.8
+
+    def hurry(self) -> bool:
+        return time.time() > self.deadline
 
     # --- output and commands ------------------------------------------------------------------
     def step(self, text: str) -> None:
@@ -517,6 +524,8 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         mode["budget"],
         "--warmup",
         mode["warmup"],
+        "--hurry-after",
+        bench.deadline,
     ]
     if not static.exists():
         command += ["--static-copy", static]
@@ -559,9 +568,11 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
             row.get("p50_ms"),
             workers=bench.args.workers,
             least=mode["seconds"],
-            most=mode["most"],
+            most=mode["seconds"] if bench.hurry() else mode["most"],
             requests=mode["requests"],
         )
+        if bench.hurry():
+            row["hurried"] = True
         found = wrk(bench, port, row["url"], cookie=cookie, seconds=seconds)
         row["requests_per_s"] = found["requests_per_s"]
         row["wrk"] = dict(found, seconds=seconds)
@@ -668,7 +679,8 @@ def render_markdown(report: dict) -> str:
         "(`wagtail start`, same venv, PostgreSQL, gunicorn with the same workers); *× nginx*, "
         "as a multiple of nginx serving the German overview's HTML as a static file. Both "
         "references are measured in rounds through the run with the same wrk settings; the "
-        "divisor is their median.",
+        "divisor is their median. A row marked *short: time limit* was measured after the run "
+        "had used 80% of its time (`--minutes`), with the fewest requests.",
     ]
     for result in report["results"]:
         size = result["size"]
@@ -714,7 +726,16 @@ def parse_args(argv):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
     parser.add_argument("--output", type=Path, help="the Markdown report (JSON beside it)")
     parser.add_argument("--keep", action="store_true", help="keep the databases and temp folder")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        help="the time the run aims at (30; quick: 10): past 80%% of it, the URLs left get the "
+        "shortest measurement (marked in the report)",
+    )
+    args = parser.parse_args(argv)
+    if args.minutes is None:
+        args.minutes = 10 if args.quick else 30
+    return args
 
 
 def main(argv=None) -> int:

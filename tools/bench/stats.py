@@ -114,10 +114,13 @@ def _number(value, digits: int = 0, suffix: str = "") -> str:
 
 
 def _ratio(value) -> str:
-    """Two decimals, or two significant digits below 0.1 (nginx's multiples are small)."""
+    """Two decimals, or two significant digits below 0.1 (nginx's multiples are small),
+    never in exponent notation."""
     if value is None:
         return "–"
-    return f"{value:.2f}×" if value >= 0.1 else f"{value:.2g}×"
+    if value >= 0.1 or value == 0:
+        return f"{value:.2f}×"
+    return f"{value:.{1 - math.floor(math.log10(value))}f}×"
 
 
 COLUMNS = ["group", "what", "URL", "queries", "p50 ms", "p95 ms", "req/s", "× stock", "× nginx"]
@@ -131,6 +134,8 @@ def row_cells(row: dict) -> list[str]:
     note = ""
     if row.get("error"):
         note = f" ({row['error']})"
+    elif row.get("hurried"):
+        note = " (short: time limit)"
     return [
         row.get("group", ""),
         row.get("name", "") + note,

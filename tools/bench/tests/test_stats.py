@@ -135,7 +135,7 @@ def test_the_markdown_table_has_a_row_per_url_with_ratios_and_marks():
     assert table[0].startswith("| group | what | URL | queries |")
     assert len(table) == 2 + len(rows)
     assert (
-        "| page | HomePage (de) | `/de/` | 12 | 40.0 | 120.0 ! | 18.0 | 0.20× | 0.001× |" in table
+        "| page | HomePage (de) | `/de/` | 12 | 40.0 | 120.0 ! | 18.0 | 0.20× | 0.0010× |" in table
     )
     assert "`/api/v1/cities/?a=1\\|2`" in table[3]  # a pipe does not split the cell
     assert "BoroughPage (en) (none)" in table[4]
@@ -148,3 +148,12 @@ def test_the_text_table_lines_up_its_columns():
     lines = stats.text_table(rows).splitlines()
     assert len({len(line) for line in lines[:2]}) == 1  # heading and rule as wide
     assert lines[2].index("/de/") == lines[0].index("URL")
+
+
+@pytest.mark.parametrize(
+    "value,shown",
+    [(1.234, "1.23×"), (0.25, "0.25×"), (0.096, "0.096×"), (0.000075, "0.000075×"), (None, "–")],
+)
+def test_a_ratio_is_shown_with_two_significant_digits_and_no_exponent(value, shown):
+    row = {"group": "page", "name": "x", "url": "/", "vs_stock": value}
+    assert stats.row_cells(row)[7] == shown
