@@ -34,6 +34,7 @@ import http.client
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import signal
@@ -246,9 +247,10 @@ def check_tools(bench: Bench) -> None:
     try:
         bench.server_version()
     except Exception as error:  # noqa: BLE001 (any connection failure is the same message)
+        shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", bench.server_url)  # no password
         raise HarnessError(
-            f"No PostgreSQL at BENCH_POSTGRES_URL={bench.server_url} ({error}); it needs a "
-            "role that may create databases."
+            f"No PostgreSQL at BENCH_POSTGRES_URL={shown} ({error}); it needs a role that may "
+            "create databases."
         ) from error
 
 
@@ -757,6 +759,7 @@ def main(argv=None) -> int:
     bench = Bench(args)
 
     def stop_on_signal(signum, _frame):
+        print(f"\nbench: stopped by signal {signum}; cleaning up", file=sys.stderr, flush=True)
         raise SystemExit(128 + signum)
 
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
