@@ -12,7 +12,7 @@ PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS
 LOCKS  := requirements.lock requirements-dev.lock
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check
+.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check bench bench-quick
 
 $(STAMP): $(LOCKS) pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -58,6 +58,18 @@ migrations-check: install
 ## type; on PostgreSQL too with UPGRADE_POSTGRES_URL=postgres://user:password@host:port
 upgrade-check: catalogues
 	tools/upgrade/check
+
+## Speed beside a stock Wagtail page and nginx, in one run (tools/bench/): query counts, server
+## time p50/p95, throughput under gunicorn, written to docs/benchmarks.md (about 15 minutes on
+## 2 cores; needs wrk, nginx and PostgreSQL: BENCH_POSTGRES_URL=postgres://user:password@host:port).
+## ARGS=--quick (or make bench-quick) is the short run for development, written to .bench/.
+## It measures the venv as it is (no install first: nothing changes under a benchmark); it
+## says what is missing.
+bench:
+	$(PY) tools/bench/run.py $(ARGS)
+
+bench-quick:
+	$(PY) tools/bench/run.py --quick $(ARGS)
 
 ## Update locale/de/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
 messages: install
