@@ -334,19 +334,25 @@ class WorldGenerator:
         self.state = state
         pairs = set()
         planned = []
+        # The state is the first partner of one city in twenty (at least two).
+        state_cities = max(2, len(self.cities) // 20)
         for n in range(self.sizes.partnerships):
             city = self.cities[n % len(self.cities)]
             for _attempt in range(20):
-                if self.random.random() < 0.05:
-                    owner = state
-                else:
-                    owner = self.random.choice(boroughs)
+                owner = state if n < state_cities else self.random.choice(boroughs)
                 if (owner.pk, city.pk) not in pairs:
                     break
             else:
                 continue
             pairs.add((owner.pk, city.pk))
-            kind = self.random.choices(list(Partnership.Kind), [85, 10, 5])[0]
+            # One in ten a friendship, one in twenty a project cooperation, at every size.
+            kind = (
+                Partnership.Kind.FRIENDSHIP
+                if n % 10 == 7
+                else Partnership.Kind.PROJECT
+                if n % 20 == 3
+                else Partnership.Kind.PARTNERSHIP
+            )
             planned.append(Partnership(owner=owner, city=city, kind=kind, verified=True))
         self.partnerships = self._create(Partnership, planned)
         documents, statuses, areas = [], [], []
@@ -525,10 +531,12 @@ class WorldGenerator:
             partnerships.append(partnership)
         self.organisations = self._create(Organisation, organisations, index=True)
         self.organisation_partnership = {}
+        self.organisations_of = {}
         links, areas = [], []
         for organisation, partnership in zip(self.organisations, partnerships, strict=True):
             links.append((organisation.pk, partnership.pk))
             self.organisation_partnership[organisation.pk] = partnership
+            self.organisations_of.setdefault(partnership.pk, []).append(organisation.pk)
             for area in self.random.sample(self.areas, self.random.randint(1, 2)):
                 areas.append((organisation.pk, area.pk))
         self._link(Organisation.partnerships.through, links)
@@ -693,9 +701,12 @@ class WorldGenerator:
             activities.append(activity)
             partnerships.append(partnership)
         created = Activity.objects.bulk_create(activities)
-        links, focus = [], []
+        links, focus, taking_part = [], [], []
         for activity, partnership in zip(created, partnerships, strict=True):
             links.append((activity.pk, partnership.pk))
+            organisations = self.organisations_of.get(partnership.pk)
+            if organisations and self.random.random() < 0.2:
+                taking_part.append((activity.pk, self.random.choice(organisations)))
             if self.random.random() < 0.1:
                 other = self.random.choice(self.partnerships)
                 if other.pk != partnership.pk:
@@ -704,6 +715,7 @@ class WorldGenerator:
                 focus.append((activity.pk, area.pk))
         self._link(Activity.partnerships.through, links)
         self._link(Activity.focus_areas.through, focus)
+        self._link(Activity.organisations.through, taking_part)
         self._index(Activity, created)
         return len(created)
 
