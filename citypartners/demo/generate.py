@@ -491,7 +491,6 @@ class WorldGenerator:
                     path=model._get_path(parent.path, parent.depth + 1, children[parent.pk]),
                     depth=parent.depth + 1,
                     numchild=0,
-                    url_path=f"{parent.url_path}{slug}/",
                     draft_title=fields["title"],
                     content_type=kind,
                     locale=locale,
@@ -501,6 +500,7 @@ class WorldGenerator:
                     last_published_at=self.now,
                 )
             )
+            pages[-1].set_url_path(parent)  # Wagtail's own rule for the tree path
         # What serializable_data() gives a new page, without its query per child relation.
         relations = [r.get_accessor_name() for r in get_all_child_relations(model)] + [
             f.name for f in get_all_child_m2m_relations(model) if f.serialize
