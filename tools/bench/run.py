@@ -497,7 +497,7 @@ def fill_database(bench: Bench, env: dict, size: str) -> None:
     if size == "world":
         # generate_data fills an empty database only (it sets the office up itself); --quick
         # takes a fiftieth of the world, enough to see what grows with the data.
-        scale = "0.02" if bench.mode == "quick" else "world"
+        scale = "0.02" if bench.args.quick else "world"
         bench.run([*manage, "generate_data", "--scale", scale], env=env, what="generate_data")
     else:
         bench.run([*manage, "load_demo_data", "--no-input"], env=env, what="load_demo_data")
