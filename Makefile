@@ -1,5 +1,7 @@
 # Two commands matter: `make run` and `make test`. Everything else supports them.
 PYTHON ?= python3
+# Production's Python (Debian 12's python3): `make lock` checks that requirements.lock installs on it.
+PROD_PYTHON_VERSION ?= 3.11.2
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
@@ -10,7 +12,7 @@ PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS
 LOCKS  := requirements.lock requirements-dev.lock
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check
+.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check bench bench-quick
 
 $(STAMP): $(LOCKS) pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -57,6 +59,18 @@ migrations-check: install
 upgrade-check: catalogues
 	tools/upgrade/check
 
+## Speed beside a stock Wagtail page and nginx, in one run (tools/bench/): query counts, server
+## time p50/p95, throughput under gunicorn, written to docs/benchmarks.md (about 15 minutes on
+## 2 cores; needs wrk, nginx and PostgreSQL: BENCH_POSTGRES_URL=postgres://user:password@host:port).
+## ARGS=--quick (or make bench-quick) is the short run for development, written to .bench/.
+## It measures the venv as it is (no install first: nothing changes under a benchmark); it
+## says what is missing.
+bench:
+	$(PY) tools/bench/run.py $(ARGS)
+
+bench-quick:
+	$(PY) tools/bench/run.py --quick $(ARGS)
+
 ## Update locale/de/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
 messages: install
 	$(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'static_collected/*' --no-obsolete
@@ -64,7 +78,8 @@ messages: install
 ## Regenerate both locks from the ranges in pyproject.toml, each in a fresh throwaway venv:
 ## requirements.lock (production: dependencies and [prod]), then requirements-dev.lock (the
 ## same pins plus [dev]). KEEP=1 keeps every version already locked and resolves only what
-## is new (a dependency added to pyproject.toml without upgrading the others).
+## is new (a dependency added to pyproject.toml without upgrading the others). It fails if
+## requirements.lock would not install on PROD_PYTHON_VERSION (Debian 12's Python 3.11.2).
 lock:
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp" citypartners.egg-info' EXIT; \
 	keep="$(if $(KEEP),-c requirements-dev.lock)"; \
@@ -77,6 +92,11 @@ lock:
 	  -c "$$tmp/requirements.lock" $$keep -e '.[prod,dev]'; \
 	{ echo "# Development: make lock; requirements.lock's pins plus [dev]. Do not edit."; \
 	  "$$tmp/dev/bin/pip" freeze --exclude-editable; } > "$$tmp/requirements-dev.lock"; \
+	"$$tmp/prod/bin/pip" install --quiet --disable-pip-version-check --dry-run --ignore-installed \
+	  --python-version $(PROD_PYTHON_VERSION) --only-binary=:all: --target "$$tmp/target" \
+	  -r "$$tmp/requirements.lock" \
+	  || { echo "requirements.lock does not install on Python $(PROD_PYTHON_VERSION)" \
+	       "(Debian 12's): cap the package in pyproject.toml"; exit 1; }; \
 	mv "$$tmp/requirements.lock" "$$tmp/requirements-dev.lock" .; \
 	echo "requirements.lock: $$(grep -vc '^#' requirements.lock) packages;" \
 	  "requirements-dev.lock: $$(grep -vc '^#' requirements-dev.lock)"

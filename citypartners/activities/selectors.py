@@ -20,7 +20,8 @@ def activities_public():
         .select_related("kind")
         .prefetch_related(
             "focus_areas",
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("city")),
+            # The owner too: the CSV download and the API name each partnership by it.
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("city", "owner")),
         )
     )
 

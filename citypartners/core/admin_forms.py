@@ -5,9 +5,10 @@ One rule, two kinds of token, chosen by the model:
 - **Records with revisions** (pages, activities): the revision the form was opened on,
   which Wagtail's edit forms post (``loaded_revision_id`` and ``loaded_revision_created_at``,
   or ``overwrite_revision_id`` once the editor's own autosave has made a revision). Wagtail
-  applies this rule (``EditView.is_out_of_date``) only to autosaves; here it holds for every
-  save. After the warning the form carries the current revision, so saving again is a
-  decision made knowingly, and the other version stays in the history.
+  applies this rule (``EditView.is_out_of_date``) only to autosaves; here every save is
+  refused when another account saved a revision since the form was opened (the editor's own
+  autosaves do not count). After the warning the form carries the current revision, so
+  saving again is a decision made knowingly, and the other version stays in the history.
 - **Every other record**: the ``edit_version`` counter (``core.models.VersionedRecord``),
   carried by a hidden field and counted up by a conditional UPDATE on every save, so that
   of two saves in the same instant only one can win, also where a view saves through a
@@ -84,7 +85,12 @@ class EditGuardMixin:
         return rows.values_list(field_name, flat=True).first()
 
     def _revision_is_stale(self, lock=False) -> bool:
-        """Wagtail's rule (EditView.is_out_of_date), for the form's posted tokens."""
+        """Whether another account saved a revision since the form was opened.
+
+        Wagtail's rule (EditView.is_out_of_date) for autosaves, which name their own
+        revision; for any other save, a revision newer than the one the form was opened on
+        (or that one, overwritten since) counts only when someone else made it: the editor's
+        own autosaves, even one still under way when they press save, never stop them."""
         latest_id = self._saved("latest_revision_id", lock=lock)
         if latest_id is None:
             return False  # nothing saved as a revision yet
@@ -92,14 +98,22 @@ class EditGuardMixin:
         overwrite = posted.get("overwrite_revision_id")
         if overwrite:
             return overwrite != str(latest_id)
-        loaded = posted.get("loaded_revision_id")
-        if not loaded:
+        loaded = posted.get("loaded_revision_id") or ""
+        if not loaded.isdigit():
             return True  # a form that does not say which version it was opened on
-        created = Revision.objects.filter(pk=latest_id).values_list("created_at", flat=True)
-        created = created.first()
-        return loaded != str(latest_id) or posted.get("loaded_revision_created_at", "") != (
-            created.isoformat() if created else ""
+        loaded = int(loaded)
+        if loaded != latest_id and not self.instance.revisions.filter(pk=loaded).exists():
+            return True
+        user_id = getattr(self.for_user, "pk", None)
+        since = self.instance.revisions.filter(pk__gte=loaded).values_list(
+            "pk", "created_at", "user_id"
         )
+        loaded_at = posted.get("loaded_revision_created_at", "")
+        for pk, created_at, author in since:
+            changed = pk > loaded or created_at.isoformat() != loaded_at
+            if changed and (author is None or author != user_id):
+                return True
+        return False
 
     def _latest_revision(self):
         latest_id = self._saved("latest_revision_id")

@@ -257,6 +257,10 @@ LOGGING = {
     "loggers": {
         # Replaces Django's default (console only in debug): everything to the root's stderr.
         "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
+        # Wagtail updates its indexes in a task on every save: a start and a success line each
+        # would be four per page (setup_site: hundreds, hiding what it says); failures remain,
+        # and LOG_LEVEL=DEBUG shows them all.
+        "django_tasks": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"},
     },
 }
 

@@ -8,6 +8,7 @@ Part of the settings package: it imports no project app.
 
 import logging
 import os
+import zoneinfo
 from collections.abc import Mapping
 from email.utils import getaddresses
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -81,6 +82,18 @@ def log_level(name: str = "LOG_LEVEL", default: str = "INFO", environ=None) -> s
     value = env_str(name, default, environ).upper()
     if value not in LOG_LEVELS or not isinstance(logging.getLevelName(value), int):
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(LOG_LEVELS)}, not {value!r}.")
+    return value
+
+
+def env_time_zone(name: str, default: str, environ: Mapping[str, str] | None = None) -> str:
+    """An IANA time zone name (Europe/Lisbon); ``default`` when unset or empty."""
+    value = env_str(name, "", environ) or default
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ImproperlyConfigured(
+            f"{name} must be a time zone such as Europe/Berlin or Europe/Lisbon, not {value!r}."
+        ) from None
     return value
 
 

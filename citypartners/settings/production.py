@@ -17,6 +17,7 @@ from .environment import (
     env_int,
     env_list,
     env_str,
+    env_time_zone,
 )
 
 DEBUG = False
@@ -41,6 +42,11 @@ WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL",
     f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if ALLOWED_HOSTS else "",
 )
+
+# --- Time ------------------------------------------------------------------------------------
+# The zone of the times typed into the back office: the home city's, which setup_site names
+# (the public pages follow the home city by themselves).
+TIME_ZONE = env_time_zone("TIME_ZONE", TIME_ZONE)  # noqa: F405
 
 # --- Files -----------------------------------------------------------------------------------
 # Outside the checkout, so that an upgrade never touches uploads; nginx serves both

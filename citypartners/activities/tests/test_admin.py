@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
@@ -167,7 +168,7 @@ def test_two_editors_on_one_activity_the_second_is_stopped(editor_client, client
     )
     activity = Activity.objects.get(slug="example-urban-gardens")
     edit = reverse("wagtailsnippets_activities_activity:edit", args=[activity.pk])
-    second = client
+    second = Client()  # editor_client is the `client` fixture: another browser for the second
     second.force_login(
         account_create(
             role="state-moderator",
@@ -219,6 +220,14 @@ def test_an_editors_own_autosaves_never_stop_them(editor_client, client):
         autosaved = str(saved.json()["revision_id"])
         form.update(saved.json()["field_updates"])
     assert activity.revisions.count() == 2  # the first autosave made one, the second reused it
+    # An autosave still under way when the editor presses save: its updates never reach the
+    # form, which still names the revision it was opened on. Their own revisions do not count.
+    late = editor_client.post(
+        edit,
+        {**form, "title_en": "Example: autosaved late", "overwrite_revision_id": autosaved},
+        HTTP_ACCEPT="application/json",
+    )
+    assert late.status_code == 200 and late.json()["success"]
     form["action-publish"] = "action-publish"
     form["title_en"] = "Example: published"
     assert editor_client.post(edit, form).status_code == 302

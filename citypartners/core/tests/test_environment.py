@@ -138,7 +138,7 @@ def _production(extra):
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_SSL, s.MAIL_DELIVERY_BACKEND, "
         "s.EMAIL_BACKEND, s.CACHES['default']['BACKEND'], s.MEDIA_ROOT, s.ADMINS, "
-        "s.CSRF_TRUSTED_ORIGINS, s.WAGTAILADMIN_BASE_URL, s.TRUSTED_PROXY_COUNT)"
+        "s.CSRF_TRUSTED_ORIGINS, s.WAGTAILADMIN_BASE_URL, s.TRUSTED_PROXY_COUNT, s.TIME_ZONE)"
     )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
@@ -153,6 +153,7 @@ def test_production_settings_read_the_environment():
             "MEDIA_ROOT": "/srv/uploads",
             "ADMINS": "ops@example.org",
             "TRUSTED_PROXY_COUNT": "2",
+            "TIME_ZONE": "Europe/Lisbon",
         }
     )
     assert result.returncode == 0, result.stderr
@@ -170,6 +171,7 @@ def test_production_settings_read_the_environment():
         "'https://*.example.net']",
         "https://partnerschaften.example.org",
         "2",
+        "Europe/Lisbon",
     ]
 
 
@@ -179,3 +181,6 @@ def test_production_refuses_to_start_with_a_bad_mail_port_or_a_short_secret():
     assert "EMAIL_PORT must be a whole number, not 'twenty-five'" in result.stderr
     result = _production({"DJANGO_SECRET_KEY": "short"})
     assert result.returncode != 0 and "DJANGO_SECRET_KEY must be set" in result.stderr
+    result = _production({"TIME_ZONE": "Europe/Lissabon"})
+    assert result.returncode != 0
+    assert "TIME_ZONE must be a time zone such as" in result.stderr

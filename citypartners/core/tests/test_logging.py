@@ -160,3 +160,8 @@ def test_successful_health_probes_stay_out_of_the_access_log():
     assert quiet.filter(_access_record("/readyz")) is False
     assert quiet.filter(_access_record("/healthz/")) is False
     assert quiet.filter(_access_record("/readyz", "503 Service Unavailable")) is True
+
+
+def test_background_tasks_log_their_failures_but_not_each_start_and_success():
+    tasks = logging.getLogger("django_tasks")
+    assert tasks.isEnabledFor(logging.ERROR) and not tasks.isEnabledFor(logging.INFO)

@@ -177,10 +177,13 @@ def test_a_second_editor_cannot_silently_overwrite(kind, model, django_user_mode
     assert record is not None, f"no {model.__name__} to edit; make one in _record()"
     if is_revisioned(model) and record.latest_revision_id is None:
         record.save_revision()  # as every save in the back office does
-    admin = django_user_model.objects.create_superuser("root", "root@example.org", PASSWORD)
-    first, second = Client(), Client()
-    first.force_login(admin)
-    second.force_login(admin)
+    first, second = Client(), Client()  # two editors (one editor's own saves never stop them)
+    first.force_login(
+        django_user_model.objects.create_superuser("one", "one@example.org", PASSWORD)
+    )
+    second.force_login(
+        django_user_model.objects.create_superuser("two", "two@example.org", PASSWORD)
+    )
     url = _edit_url(kind, model, record)
 
     opened_first = form_data(first.get(url).content)

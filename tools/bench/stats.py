@@ -1,0 +1,211 @@
+"""The pure parts of the benchmark: percentiles, ratios, wrk's output, the tables.
+
+No Django, no processes: tools/bench/tests/test_stats.py tests all of it without running
+anything, so that `make test` covers the arithmetic the published figures rest on.
+"""
+
+import math
+import re
+import statistics
+
+# The goals of issue 13 that a row is held to (reported, never failed on).
+P95_GOAL_MS = 100.0
+SEARCH_P95_GOAL_MS = 200.0
+
+
+def percentile(values, q: float) -> float:
+    """The q-th percentile (0-100) with linear interpolation between the closest ranks
+    (numpy's default method), so that p50 of an even count is the mean of the middle two."""
+    if not values:
+        raise ValueError("percentile of no values")
+    if not 0 <= q <= 100:
+        raise ValueError(f"percentile {q} is not between 0 and 100")
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    below = math.floor(position)
+    above = math.ceil(position)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+def ratio(value: float | None, reference: float | None) -> float | None:
+    """value / reference, or None when either is missing or the reference is zero."""
+    if value is None or not reference:
+        return None
+    return value / reference
+
+
+def reference_rate(rounds) -> float | None:
+    """The requests/s of a reference over the rounds measured through the run: the median,
+    so that one round disturbed by another engineer's tests does not move every ratio."""
+    rates = [r for r in rounds if r]
+    return statistics.median(rates) if rates else None
+
+
+def drift(rounds) -> float | None:
+    """How far the reference moved during the run: highest round / lowest round (1.0 is
+    steady). A large drift means the machine's load changed and the ratios are rougher."""
+    rates = [r for r in rounds if r]
+    if len(rates) < 2:
+        return None
+    return max(rates) / min(rates)
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    """wrk's (4.x) summary as numbers: requests/s, requests, the latency distribution (ms,
+    with --latency), socket errors and non-2xx/3xx responses."""
+    found = {"requests_per_s": None, "requests": None, "errors": 0, "non_2xx_3xx": 0}
+    match = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.M)
+    if match:
+        found["requests_per_s"] = float(match.group(1))
+    match = re.search(r"^\s*(\d+) requests in ", output, re.M)
+    if match:
+        found["requests"] = int(match.group(1))
+    match = re.search(r"^\s*Non-2xx or 3xx responses:\s+(\d+)", output, re.M)
+    if match:
+        found["non_2xx_3xx"] = int(match.group(1))
+    match = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if match:
+        found["errors"] = sum(int(n) for n in match.groups())
+    for name in ("50", "90", "99"):
+        match = re.search(rf"^\s+{name}%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M)
+        if match:
+            found[f"latency_p{name}_ms"] = _milliseconds(match.group(1))
+    return found
+
+
+def wrk_seconds(p50_ms: float | None, *, workers: int, least: int, most: int, requests: int) -> int:
+    """How long wrk runs on a URL: `least` seconds, longer for a slow URL so that about
+    `requests` requests complete (a rate from three requests says little), at most `most`.
+
+    gunicorn's sync workers answer one request each at a time, so a URL whose page takes
+    p50 ms makes about workers / p50 requests a second; half that again for the CPU that wrk
+    and the other worker take on a small machine.
+    """
+    if not p50_ms:
+        return least
+    needed = requests * (p50_ms / 1000) / workers * 1.5
+    return int(min(max(least, math.ceil(needed)), most))
+
+
+def over_goal(row: dict) -> bool:
+    """Whether a row's in-process p95 is above the issue's goal (200 ms for search, 100 ms
+    for everything else)."""
+    p95 = row.get("p95_ms")
+    if p95 is None:
+        return False
+    goal = SEARCH_P95_GOAL_MS if row.get("group") == "search" else P95_GOAL_MS
+    return p95 > goal
+
+
+def _number(value, digits: int = 0, suffix: str = "") -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}{suffix}"
+
+
+def _ratio(value) -> str:
+    """Two decimals, or two significant digits below 0.1 (nginx's multiples are small),
+    never in exponent notation."""
+    if value is None:
+        return "–"
+    if value >= 0.1 or value == 0:
+        return f"{value:.2f}×"
+    return f"{value:.{1 - math.floor(math.log10(value))}f}×"
+
+
+COLUMNS = ["group", "what", "URL", "queries", "p50 ms", "p95 ms", "req/s", "× stock", "× nginx"]
+
+
+def row_cells(row: dict) -> list[str]:
+    """One measured URL as the cells of the table (COLUMNS)."""
+    p95 = _number(row.get("p95_ms"), 1)
+    if over_goal(row):
+        p95 += " !"
+    note = ""
+    if row.get("error"):
+        note = f" ({row['error']})"
+    elif row.get("hurried"):
+        note = " (short: time limit)"
+    return [
+        row.get("group", ""),
+        row.get("name", "") + note,
+        row.get("url", ""),
+        _number(row.get("queries")),
+        _number(row.get("p50_ms"), 1),
+        p95,
+        _number(row.get("requests_per_s"), 1),
+        _ratio(row.get("vs_stock")),
+        _ratio(row.get("vs_nginx")),
+    ]
+
+
+def markdown_table(rows) -> str:
+    """The rows as a Markdown table; the pipe in a URL is escaped."""
+    lines = [
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "|".join("---:" if i >= 3 else "---" for i in range(len(COLUMNS))) + "|",
+    ]
+    for row in rows:
+        cells = [c.replace("|", "\\|") for c in row_cells(row)]
+        cells[2] = f"`{cells[2]}`" if cells[2] else ""
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def text_table(rows) -> str:
+    """The rows as aligned plain text, for the terminal (long URLs are shortened)."""
+    table = [COLUMNS] + [row_cells(row) for row in rows]
+    for cells in table[1:]:
+        if len(cells[2]) > 48:
+            cells[2] = cells[2][:45] + "..."
+    widths = [max(len(cells[i]) for cells in table) for i in range(len(COLUMNS))]
+    lines = []
+    for n, cells in enumerate(table):
+        lines.append(
+            "  ".join(
+                cell.rjust(widths[i]) if i >= 3 else cell.ljust(widths[i])
+                for i, cell in enumerate(cells)
+            ).rstrip()
+        )
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def add_ratios(rows, *, stock: float | None, nginx: float | None) -> None:
+    """Each row's requests/s as a multiple of the stock Wagtail page's and nginx's (none for
+    a row that could not be measured)."""
+    for row in rows:
+        if row.get("error"):
+            row["vs_stock"] = row["vs_nginx"] = None
+            continue
+        row["vs_stock"] = ratio(row.get("requests_per_s"), stock)
+        row["vs_nginx"] = ratio(row.get("requests_per_s"), nginx)
+
+
+def summary(rows) -> dict:
+    """The figures a reader wants first: the range of the ratios to the stock page, the
+    median throughput, and how many rows miss the p95 goal."""
+    measured = [r for r in rows if r.get("vs_stock") is not None]
+    times = [r["p95_ms"] for r in rows if r.get("p95_ms") is not None]
+    return {
+        "rows": len(rows),
+        "vs_stock_min": min((r["vs_stock"] for r in measured), default=None),
+        "vs_stock_median": (
+            statistics.median(r["vs_stock"] for r in measured) if measured else None
+        ),
+        "vs_stock_max": max((r["vs_stock"] for r in measured), default=None),
+        "p95_max_ms": max(times, default=None),
+        "over_goal": sum(1 for r in rows if over_goal(r)),
+        "failed": sum(1 for r in rows if r.get("error")),
+    }
