@@ -8,6 +8,8 @@ every test run at a size that builds in seconds.
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
@@ -32,6 +34,18 @@ from citypartners.site.models import (
 from citypartners.site.tests.pages import PAGE_TYPES
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_generated_site():
+    """The generator replaces the whole site (then rolled back): the per-process caches
+    (Wagtail's site root paths above all) must not carry its pages into the next test, which
+    finds the small site again; otherwise its pages answer 404 (seen on PostgreSQL)."""
+    yield
+    for cache in caches.all():
+        cache.clear()
+    ContentType.objects.clear_cache()
+
 
 SMALL = Sizes(
     owners=3,
