@@ -19,7 +19,7 @@ class CoreConfig(AppConfig):
         register_form_field_override(RichTextField, override={"form_class": RichTextFormField})
 
         from .home_city import home_city_forget  # both read the models, loaded only now
-        from .models import OfficeSettings
+        from .models import OfficeSettings  # the same: models load only after the apps
 
         # A saved home city shows at once in this process (other processes: within minutes).
         for signal in (post_save, post_delete):

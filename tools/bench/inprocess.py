@@ -32,6 +32,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from bench import discover, office, stats  # noqa: E402
+from citypartners.activities.models import Activity  # noqa: E402
+from citypartners.organisations.models import Organisation  # noqa: E402
+from citypartners.partnerships.models import City, Partnership  # noqa: E402
+from citypartners.projects.models import Project  # noqa: E402
 
 
 def _get(client: Client, url: str):
@@ -78,11 +82,6 @@ def measure(client: Client, entry: dict, *, repeat: int, budget: float, warmup: 
 
 def sizes() -> dict:
     """How big the data is, for the report's heading."""
-    from citypartners.activities.models import Activity
-    from citypartners.organisations.models import Organisation
-    from citypartners.partnerships.models import City, Partnership
-    from citypartners.projects.models import Project
-
     return {
         "partnerships": Partnership.objects.count(),
         "cities": City.objects.count(),
