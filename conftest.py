@@ -63,10 +63,17 @@ def _mail_through_the_outbox(django_test_environment):
 
 
 @pytest.fixture(autouse=True)
-def _home_city_afresh():
-    """Each test reads the home city from its own database: the office settings' value is
-    cached per process, and a rolled-back test's city must not stay in that cache."""
+def _process_caches_afresh():
+    """Each test starts with empty caches: the home city (the office settings' value, kept
+    per process), Wagtail's site root paths, rate-limit counters and the page cache all live
+    in this process's memory, and what a rolled-back test left there must not reach the next
+    test (a stale root path answered 404s; a stale page would pass for a cache defect)."""
+    from citypartners.core import page_cache  # noqa: PLC0415 (needs the app registry)
+
     home_city_forget()
+    for cache in caches.all():
+        cache.clear()
+    page_cache.clear()  # its tag index too
     yield
     home_city_forget()
 

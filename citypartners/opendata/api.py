@@ -17,10 +17,11 @@ from citypartners.activities.models import ActivityKind
 from citypartners.activities.selectors import activities_filtered, activities_public
 from citypartners.core.clients import client_address
 from citypartners.core.countries import country_name
+from citypartners.core.page_cache import list_tag, tag
 from citypartners.organisations.models import Organisation
 from citypartners.organisations.selectors import organisations_public
 from citypartners.owners.models import Owner
-from citypartners.partnerships.models import City, FocusArea
+from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
 from citypartners.partnerships.selectors import cities_public, partnerships_public
 from citypartners.projects.models import ProjectOrganisation
@@ -54,6 +55,12 @@ class SettingsRateThrottle(AnonRateThrottle):
         return super().allow_request(request)
 
 
+def api_throttles() -> list:
+    """The API's per-client throttles; the page cache asks them before it answers an API
+    request from the cache (settings.PAGE_CACHE_THROTTLED), so a hit still counts."""
+    return [SettingsRateThrottle("1000/m")]
+
+
 api = NinjaAPI(
     title="citypartners open data",
     version="1",
@@ -76,7 +83,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     docs_url=None,
-    throttle=[SettingsRateThrottle("1000/m")],
+    throttle=api_throttles(),
 )
 
 ERRORS = {400: schemas.Error, 429: schemas.Error}
@@ -98,6 +105,7 @@ def _language(request, lang):
 def _page(request, response, queryset, serialize, *, limit, offset, lang):
     lang = _language(request, lang)
     response["Content-Language"] = lang
+    tag(list_tag(queryset.model))  # any record may enter the list
     count = queryset.count()
     rows = list(queryset[offset : offset + limit])
     with translation.override(lang):
@@ -210,6 +218,7 @@ def cities(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     """Partner cities: every city with at least one partnership."""
+    tag(list_tag(Partnership))  # a city is listed once it has a partnership
     return _page(
         request,
         response,
@@ -226,6 +235,8 @@ def cities(
 )
 def city(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _cities().filter(slug=slug).first() if _usable(slug) else None
+    if found is not None:
+        tag(list_tag(Partnership, city=found.pk))  # its partnerships
     return _record(request, response, found, _city, lang, f"No partner city “{slug}”.")
 
 

@@ -9,16 +9,35 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
+from citypartners.activities.models import Activity
+from citypartners.core.page_cache import list_tag, tag
+from citypartners.organisations.models import Organisation
+from citypartners.partnerships.models import City, Partnership
 from citypartners.partnerships.selectors import partnerships_annotated
+from citypartners.projects.models import Project
 
 from . import catalogue, tables
 from .api import api
 
 DOWNLOADS = ("cities", "partnerships", "activities", "projects", "organisations")
+# The records each download lists (for the page cache's purge).
+LISTED = {
+    "cities": (City, Partnership),
+    "partnerships": (Partnership,),
+    "activities": (Activity,),
+    "projects": (Project,),
+    "organisations": (Organisation,),
+}
+
+
+def _tag_everything():
+    """The catalogue (and the page showing it) dates every data set: any record changes it."""
+    tag(*(list_tag(model) for models in LISTED.values() for model in models))
 
 
 @require_GET
 def download_csv(request, entity):
+    tag(*(list_tag(model) for model in LISTED[entity]))
     response = HttpResponse(tables.csv_text(entity), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="citypartners-{entity}.csv"'
     return response
@@ -62,6 +81,7 @@ def geojson_data():
 
 @require_GET
 def download_geojson(request):
+    tag(list_tag(City), list_tag(Partnership))
     response = JsonResponse(geojson_data(), content_type="application/geo+json")
     response["Content-Disposition"] = 'attachment; filename="citypartners-partner-cities.geojson"'
     return response
@@ -69,6 +89,7 @@ def download_geojson(request):
 
 @require_GET
 def download_catalogue(request):
+    _tag_everything()
     return JsonResponse(
         catalogue.dcat(request),
         content_type="application/ld+json",
@@ -77,6 +98,7 @@ def download_catalogue(request):
 
 
 def open_data(request):
+    _tag_everything()
     return render(
         request,
         "opendata/open_data.html",

@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "citypartners.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs answered from the page cache before sessions, CSRF and the view
+    # (core/page_cache.py); what a response shows is tagged while it renders, for the purge.
+    "citypartners.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "citypartners.core.middleware.LocaleMiddleware",  # Django's, with real 404s for API/admin
     "django.middleware.common.CommonMiddleware",
@@ -190,7 +193,24 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Cache ---------------------------------------------------------------------------
 # Local memory: each process its own. Production shares one through REDIS_URL (production.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "pages" holds the page cache (core/page_cache.py) apart from the rate limits' counters, so
+# that purging or evicting pages never touches a limit.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# The page cache: anonymous answers kept this long at most, and purged at once when something
+# they show changes (citypartners.site.cache_purge). Sessions and django-axes' lockouts are in
+# the database, shared by every app server; rate limits count in the "default" cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = 60 * 60 * 24
+# A cached API answer still counts against the client's API throttle: the prefix, and the
+# function that returns the throttles to ask.
+PAGE_CACHE_THROTTLED = ("/api/", "citypartners.opendata.api.api_throttles")
+# The front cache (Varnish, deploy/varnish/) that the purge also tells, when one is set
+# (production.py: FRONTEND_CACHE_URL).
+WAGTAILFRONTENDCACHE = {}
 
 # --- Mail ----------------------------------------------------------------------------
 # Every e-mail is stored in the outbox (citypartners.mail) in the request's transaction and

@@ -106,21 +106,30 @@ def cache_settings(redis_url: str, key_prefix: str = "citypartners") -> dict:
 
     Rate limits (proposals, password resets, the API throttle) count in the default cache: in
     local memory each worker process counts for itself, so production with several workers
-    wants Redis. Short socket timeouts keep /readyz and a page from hanging on a dead Redis.
+    wants Redis. "pages" is the page cache (core/page_cache.py), under a prefix of its own.
+    Short socket timeouts keep /readyz and a page from hanging on a dead Redis.
     """
     if not redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "pages": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "pages",
+            },
+        }
     if urlsplit(redis_url).scheme not in REDIS_SCHEMES:
         raise ImproperlyConfigured(
             f"REDIS_URL must start with redis://, rediss:// or unix://, not {redis_url!r}."
         )
+    shared = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": redis_url,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    # The page cache under its own prefix: its purges never touch a rate limit's counter.
     return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": key_prefix,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+        "default": {**shared, "KEY_PREFIX": key_prefix},
+        "pages": {**shared, "KEY_PREFIX": f"{key_prefix}-pages"},
     }
 
 

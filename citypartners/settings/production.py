@@ -62,6 +62,15 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Redis shared by all gunicorn workers (and the rate limits counted in it); without
 # REDIS_URL each worker has its own memory and counts limits for itself.
 CACHES = cache_settings(env_str("REDIS_URL"))
+# The front cache (deploy/varnish/citypartners.vcl) that purges go to as well: its address,
+# e.g. http://127.0.0.1:6081; unset, only the page cache in the application is purged.
+if env_str("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_URL"),
+        }
+    }
 
 # --- Mail -----------------------------------------------------------------------------------
 # The SMTP server: EMAIL_URL (smtp+tls://user:password@host:587) or EMAIL_HOST, EMAIL_PORT,

@@ -12,3 +12,6 @@ LOGGING["handlers"]["mail_admins"]["email_backend"] = MAIL_DELIVERY_BACKEND  # n
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the app folders without collectstatic
 API_RATE_LIMIT = "100000/m"  # the rate-limit test sets its own
+# Off for the suite, whose tests change data inside transactions that never commit (so no
+# purge would run); the page cache's own tests switch it on.
+PAGE_CACHE_ENABLED = False

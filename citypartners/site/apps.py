@@ -8,3 +8,7 @@ class SiteConfig(AppConfig):
     name = "citypartners.site"
     label = "site"
     verbose_name = _("Public site")
+
+    def ready(self):
+        # The page cache's purge listens to every write of what the public pages show.
+        from . import cache_purge  # noqa: F401, PLC0415

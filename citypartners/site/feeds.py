@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from citypartners.activities import feeds, selectors
+from citypartners.activities.models import Activity
 from citypartners.core.i18n import current_language
+from citypartners.core.page_cache import list_tag, tag
 from citypartners.partnerships.models import City, FocusArea
 
 from .sections import detail_url, section_page
@@ -43,6 +45,7 @@ def _ical(request, activities, *, name: str, filename: str) -> HttpResponse:
 
 
 def ical_all(request):
+    tag(list_tag(Activity))
     return _ical(
         request,
         selectors.activities_public().order_by("starts_at", "pk"),
@@ -53,6 +56,7 @@ def ical_all(request):
 
 def ical_city(request, slug):
     city = get_object_or_404(City, slug=slug)
+    tag(list_tag(Activity, city=city.pk))
     return _ical(
         request,
         selectors.activities_of_city(city_id=city.pk).order_by("starts_at", "pk"),
@@ -63,6 +67,7 @@ def ical_city(request, slug):
 
 def ical_focus(request, slug):
     area = get_object_or_404(FocusArea, slug=slug)
+    tag(list_tag(Activity))
     return _ical(
         request,
         selectors.activities_filtered(focus_area=area),
@@ -81,6 +86,7 @@ def ical_one(request, slug):
 
 
 def atom(request):
+    tag(list_tag(Activity))
     section = _activities_page(request)
     newest = selectors.activities_public().order_by("-first_published_at", "-pk")[:ATOM_ITEMS]
     body = feeds.atom_bytes(

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
+from citypartners.core.page_cache import instance_tag, tag
 from citypartners.partnerships import selectors as partnership_selectors
 
 
@@ -31,7 +32,13 @@ def section_pages(*, locale_id: int, names) -> dict:
     pages = Page.objects.live().filter(locale_id=locale_id, content_type_id__in=types)
     for page in pages.order_by("path"):
         found.setdefault(types[page.content_type_id], page)
+    _shown(found.values())
     return found
+
+
+def _shown(pages) -> None:
+    """Tag the answer being rendered with the pages it links (core.page_cache)."""
+    tag(*(instance_tag(Page, page.pk) for page in pages))
 
 
 def section_urls(*, request, locale_id: int, names) -> dict:
@@ -72,15 +79,19 @@ def partner_city_pages(*, locale_id: int, partnership_ids) -> dict:
         .objects.live()
         .filter(locale_id=locale_id, partnership_id__in=list(partnership_ids))
     )
-    return {page.partnership_id: page for page in pages}
+    found = {page.partnership_id: page for page in pages}
+    _shown(found.values())
+    return found
 
 
 def borough_pages(*, locale_id: int) -> dict:
     """The live borough page of each borough in one locale, keyed by owner id."""
-    return {
+    found = {
         page.borough_id: page
         for page in page_model("BoroughPage").objects.live().filter(locale_id=locale_id)
     }
+    _shown(found.values())
+    return found
 
 
 def with_page_urls(rows, *, request, locale_id: int) -> list:

@@ -3,7 +3,12 @@
 from django.shortcuts import render
 from wagtail.models import Locale
 
+from citypartners.activities.models import Activity
 from citypartners.core.i18n import current_language
+from citypartners.core.page_cache import list_tag, tag
+from citypartners.organisations.models import Organisation
+from citypartners.partnerships.models import City, Partnership
+from citypartners.projects.models import Project
 
 from .search import MAX_QUERY_LENGTH, search_everything
 from .sections import borough_pages, partner_city_pages, section_page
@@ -14,6 +19,11 @@ def search(request):
     locale = Locale.get_active()
     context = {"query": query, "too_long": len(query) > MAX_QUERY_LENGTH}
     if query.strip():
+        # Any record or page may start (or stop) matching the query.
+        tag(
+            *(list_tag(m) for m in (Activity, City, Organisation, Partnership, Project)),
+            list_tag("page"),
+        )
         results = search_everything(query=query, language=current_language(), locale_id=locale.pk)
         # Where each partnership of each found city is shown: its city page, else its borough.
         partnerships = [p for city in results.cities for p in city.partnership_list]

@@ -7,10 +7,14 @@ state's office sees the inbox (``accounts.roles.STATE_ONLY``).
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import DateColumn
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from citypartners.core.page_cache import instance_tag, tag
 
 from . import services
 from .models import AccessibilityFeedback
@@ -49,3 +53,10 @@ class AccessibilityFeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(AccessibilityFeedbackViewSet)
+
+
+@hooks.register("before_serve_page")
+def _tag_served_page(page, request, serve_args, serve_kwargs):
+    """The page cache keeps the page served under its tag (core.page_cache), so that its
+    publication purges it; pages Wagtail only routes through are not tagged."""
+    tag(instance_tag(Page, page.pk))

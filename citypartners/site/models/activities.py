@@ -14,6 +14,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from citypartners.activities import selectors
 from citypartners.activities.forms import ActivityFilterForm
+from citypartners.activities.models import Activity, ActivityKind
+from citypartners.core.page_cache import list_tag, tag
+from citypartners.partnerships.models import City, FocusArea
 from citypartners.projects.selectors import PUBLIC_STATUSES
 
 from ..sections import detail_url, partner_city_pages, section_pages
@@ -32,6 +35,9 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
 
     # --- list and calendar --------------------------------------------------------------
     def _filtered(self, request, *, by_period=True):
+        # Every activity may enter a list or a calendar; the filter offers every city, focus
+        # area and kind.
+        tag(list_tag(Activity), list_tag(City), list_tag(FocusArea), list_tag(ActivityKind))
         form = ActivityFilterForm(request.GET or None)
         if form.is_bound and not form.is_valid():
             # An unknown or malformed filter matches nothing, and the form says why.

@@ -14,7 +14,10 @@ from wagtail.search import index
 from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.clients import client_address, client_key
 from citypartners.core.models import OfficeSettings
+from citypartners.core.page_cache import list_tag, tag
 from citypartners.geo.timeline import partnership_timeline
+from citypartners.owners.models import Owner
+from citypartners.partnerships.models import Partnership
 
 from ..forms import FeedbackForm
 from ..maps import partnerships_map
@@ -42,6 +45,7 @@ class HomePage(StemmedPageSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         rows = state_partnership_rows(request=request, locale_id=self.locale_id)
+        tag(list_tag(Partnership, owner_kind=Owner.Kind.STATE))
         context["partnerships"] = rows
         context["partnerships_by_name"] = sorted(rows, key=lambda p: p.city.name.casefold())
         context["city_map"] = partnerships_map(

@@ -7,8 +7,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
+from citypartners.core.page_cache import list_tag, tag
+from citypartners.organisations.models import Organisation
 from citypartners.organisations.selectors import organisations_public
+from citypartners.projects.models import Project
 from citypartners.projects.selectors import project_roles_public
 
 from ..sections import section_pages
@@ -27,6 +31,7 @@ class OrganisationIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def organisation_list(self, request):
+        tag(list_tag(Organisation))
         organisations = organisations_public()
         page_obj = Paginator(organisations, PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
@@ -52,6 +57,10 @@ class OrganisationIndexPage(RoutablePageMixin, SectionPage):
         )
         if organisation is None:
             raise Http404
+        tag(
+            list_tag(Activity, organisation=organisation.pk),
+            list_tag(Project, organisation=organisation.pk),
+        )
         # One project once, however many roles the organisation has in it.
         projects = list(dict.fromkeys(role.project for role in organisation.public_roles))
         sections = section_pages(

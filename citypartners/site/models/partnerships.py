@@ -11,8 +11,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citypartners.activities import selectors as activity_selectors
+from citypartners.activities.models import Activity
+from citypartners.contacts.models import ContactPerson
 from citypartners.core.admin_forms import GuardedPageForm
+from citypartners.core.page_cache import list_tag, tag
+from citypartners.organisations.models import Organisation
+from citypartners.owners.models import Owner
 from citypartners.partnerships import selectors
+from citypartners.partnerships.models import Partnership
+from citypartners.projects.models import Project
 from citypartners.projects.selectors import partnership_network
 
 from ..maps import partnerships_map
@@ -48,6 +55,12 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partnership = selectors.partnership_detail(partnership_id=self.partnership_id)
+        tag(
+            list_tag(Activity, city=partnership.city_id),
+            list_tag(Project, partnership=partnership.pk),
+            list_tag(Organisation, partnership=partnership.pk),
+            list_tag(ContactPerson, partnership=partnership.pk),
+        )
         context["partnership"] = partnership
         activities = activity_selectors.activities_of_city(city_id=partnership.city_id)
         context["current_activities"] = list(
@@ -86,6 +99,7 @@ class BoroughIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         boroughs = selectors.boroughs_with_partnerships()
+        tag(list_tag(Owner), list_tag(Partnership, owner_kind=Owner.Kind.BOROUGH))
         pages = borough_pages(locale_id=self.locale_id)
         for borough in boroughs:
             page = pages.get(borough.pk)
@@ -124,6 +138,7 @@ class BoroughPage(StemmedPageSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         rows = partnership_rows(request=request, locale_id=self.locale_id, owner_id=self.borough_id)
+        tag(list_tag(Partnership, owner=self.borough_id))
         context["partnerships"] = rows
         context["city_map"] = partnerships_map(
             rows, link=lambda row: f"#borough-partners-{row.city.slug}"
@@ -144,4 +159,5 @@ class ProjectCooperationsPage(SectionPage):
         context["partnerships"] = partnership_rows(
             request=request, locale_id=self.locale_id, kinds=[selectors.PROJECT_KIND]
         )
+        tag(list_tag(Partnership, kind=selectors.PROJECT_KIND))
         return context

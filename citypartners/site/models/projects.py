@@ -6,8 +6,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
+from citypartners.contacts.models import ContactPerson
+from citypartners.core.page_cache import list_tag, tag
 from citypartners.projects import selectors
+from citypartners.projects.models import Project
 
 from ..sections import partner_city_pages, section_page
 from .base import SectionPage
@@ -25,6 +29,7 @@ class ProjectIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def project_list(self, request):
+        tag(list_tag(Project))
         page_obj = Paginator(selectors.projects_public(), PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -37,6 +42,7 @@ class ProjectIndexPage(RoutablePageMixin, SectionPage):
         project = selectors.project_detail(slug=slug)
         if project is None:
             raise Http404
+        tag(list_tag(Activity, project=project.pk), list_tag(ContactPerson, project=project.pk))
         partnerships = list(project.partnerships.all())
         pages = partner_city_pages(
             locale_id=self.locale_id, partnership_ids=[p.pk for p in partnerships]

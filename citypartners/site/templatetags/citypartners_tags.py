@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from citypartners.core.i18n import current_language
 from citypartners.core.models import OfficeSettings
+from citypartners.core.page_cache import instance_tag, tag
 from citypartners.partnerships.models import PartnershipStatus
 
 from .. import sections
@@ -101,6 +102,7 @@ def footer_links(context):
         target = localized.get(keys.get(pk))
         if target is not None:
             links.append({"title": target.title, "url": target.get_url(request)})
+            tag(instance_tag(Page, target.pk))  # its title is shown
     return {"links": links}
 
 
