@@ -57,7 +57,11 @@ def check_cache() -> None:
     value = uuid.uuid4().hex
     cache.set(key, value, timeout=30)
     if cache.get(key) != value:
-        raise RuntimeError("the cache did not return the value just stored")
+        # A Redis that is down does not fail the pages (core/cache.py), but it fails here.
+        error = getattr(cache, "last_error", "")
+        raise RuntimeError(
+            "the cache did not return the value just stored" + (f" ({error})" if error else "")
+        )
 
 
 CHECKS = {"database": check_database, "migrations": check_migrations, "cache": check_cache}

@@ -122,7 +122,8 @@ def cache_settings(redis_url: str, key_prefix: str = "citypartners") -> dict:
             f"REDIS_URL must start with redis://, rediss:// or unix://, not {redis_url!r}."
         )
     shared = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, but a Redis that is down costs speed, not every page (core/cache.py).
+        "BACKEND": "citypartners.core.cache.ResilientRedisCache",
         "LOCATION": redis_url,
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }

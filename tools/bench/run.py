@@ -30,6 +30,7 @@ server whose role may create databases; PYTHON (.venv/bin/python).
 import argparse
 import datetime
 import fcntl
+import hashlib
 import http.client
 import json
 import os
@@ -56,7 +57,13 @@ DATABASES = {
     "world": "citypartners_bench_world",
     "stock": "citypartners_bench_stock",
 }
-APT = "apt-get install wrk nginx redis-server"
+APT = "apt-get install wrk nginx varnish redis-server"
+# The kept world: generate_data --scale world takes far longer than the run may (about 25 min
+# on 2 cores), so its result is kept in this database between runs and copied (CREATE
+# DATABASE ... TEMPLATE) for each run. The database's comment is the fingerprint of the
+# generator that filled it; another generator (or --fresh-world) fills it anew.
+WORLD_KEPT = "citypartners_bench_world_kept"
+WORLD_GENERATOR = ("citypartners/demo/generate.py", "citypartners/demo/search_bulk.py")
 
 
 class HarnessError(Exception):
@@ -71,12 +78,13 @@ MODES = {
     "full": {
         "threads": 2,
         "connections": 16,
-        "seconds": 5,
-        "most": 20,
+        "seconds": 3,
+        "most": 12,
         "requests": 30,
+        "cached_seconds": 2,
         "warmup": 2,
-        "repeat": 30,
-        "budget": 8,
+        "repeat": 25,
+        "budget": 6,
         "every": 15,
     },
     "quick": {
@@ -85,6 +93,7 @@ MODES = {
         "seconds": 1,
         "most": 4,
         "requests": 5,
+        "cached_seconds": 1,
         "warmup": 1,
         "repeat": 3,
         "budget": 1,
@@ -236,7 +245,7 @@ def http_get(port: int, path: str, *, host=HOST, headers=None) -> tuple[int, byt
 
 # --- Preconditions ---------------------------------------------------------------------------
 def check_tools(bench: Bench) -> None:
-    missing = [tool for tool in ("wrk", "nginx") if shutil.which(tool) is None]
+    missing = [tool for tool in ("wrk", "nginx", "varnishd") if shutil.which(tool) is None]
     if missing:
         raise HarnessError(f"Missing: {', '.join(missing)}. Install them: {APT}")
     for program in (bench.python, bench.bin / "gunicorn", bench.bin / "wagtail"):
@@ -289,6 +298,9 @@ def production_env(bench: Bench) -> dict:
             "ADMINS": "",
             "TRUSTED_PROXY_COUNT": "1",
             "GUNICORN_WORKERS": str(bench.args.workers),
+            # In-process and the first gunicorn measure the site without its page cache
+            # (issue 13, item 3); a second gunicorn has it on, Varnish in front of it.
+            "PAGE_CACHE_ENABLED": "0",
         }
     )
     (bench.tmp / "media").mkdir(exist_ok=True)
@@ -438,6 +450,61 @@ def start_nginx(bench: Bench) -> int:
     return port
 
 
+def start_varnish(bench: Bench, name: str, port: int, *, backend: int):
+    """Varnish as shipped by Debian with deploy/varnish/citypartners.vcl, both of its app
+    servers pointed at the one cached gunicorn."""
+    vcl = (ROOT / "deploy" / "varnish" / "citypartners.vcl").read_text()
+    vcl = re.sub(r'\.port = "\d+"', f'.port = "{backend}"', vcl)
+    path = bench.tmp / f"{name}.vcl"
+    path.write_text(vcl)
+    process = bench.start(
+        name,
+        [
+            "varnishd",
+            "-F",
+            "-n",
+            bench.tmp / name,
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            path,
+            "-s",
+            "malloc,256m",
+            "-T",
+            "none",
+        ],
+    )
+    bench.wait_http(port, "/healthz", name, process)
+    return process
+
+
+# Varnish passes these to the app (deploy/varnish/citypartners.vcl): no front-cache figure.
+FRONT_PASSED = ("/api/", "/admin/", "/documents/")
+
+
+def measure_cached(bench: Bench, row: dict, cached_port: int, front_port: int) -> None:
+    """wrk through the page cache (gunicorn) and through the front cache (Varnish), each
+    after one request that fills it; a URL that is not kept (a form) is noted, not failed."""
+    headers = {"X-Forwarded-Proto": "https"}
+    seconds = bench.mode["cached_seconds"]
+    targets = [("cached", cached_port)]
+    if not row["url"].startswith(FRONT_PASSED):
+        targets.append(("front", front_port))
+    for label, port in targets:
+        for _ in range(2):
+            status, _body = http_get(port, row["url"], headers=headers)
+        if status != 200:
+            row[f"{label}_error"] = f"status {status}"
+            continue
+        found = wrk(bench, port, row["url"], seconds=seconds)
+        if found["non_2xx_3xx"] or found["errors"] or not found["requests"]:
+            row[f"{label}_error"] = (
+                f"{found['non_2xx_3xx']} non-2xx, {found['errors']} socket errors"
+            )
+            continue
+        row[f"{label}_requests_per_s"] = found["requests_per_s"]
+
+
 # --- wrk ------------------------------------------------------------------------------------------
 def wrk(bench: Bench, port: int, path: str, *, host=HOST, cookie=None, seconds=None) -> dict:
     mode = bench.mode
@@ -503,15 +570,65 @@ def fill_database(bench: Bench, env: dict, size: str) -> None:
         bench.run([*manage, "load_demo_data", "--no-input"], env=env, what="load_demo_data")
 
 
-def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
-    """Fill the size's database, measure in-process, then every URL through gunicorn."""
-    mode = bench.mode
-    env = dict(env, DATABASE_URL=bench.new_database(DATABASES[size]))
-    bench.step(
-        f"{size}: database (migrate, {'generate_data' if size == 'world' else 'Berlin demo'})"
-    )
+def world_fingerprint() -> str:
+    """What made a kept world: the generator's source and the scale."""
+    digest = hashlib.sha256(b"--scale world")
+    for name in WORLD_GENERATOR:
+        digest.update((ROOT / name).read_bytes())
+    return f"generate_data --scale world {digest.hexdigest()[:16]}"
+
+
+def kept_world(bench: Bench, env: dict) -> float:
+    """The kept world database, filled now when missing, made by another generator or asked
+    for (--fresh-world); returns the seconds spent generating (0 when it was reused)."""
+    import psycopg
+
+    fingerprint = world_fingerprint()
+    with psycopg.connect(f"{bench.server_url}/postgres") as connection:
+        row = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [WORLD_KEPT],
+        ).fetchone()
+    if row is not None and row[0] == fingerprint and not bench.args.fresh_world:
+        print(f"  reusing {WORLD_KEPT} ({fingerprint})", flush=True)
+        return 0.0
+    bench.step(f"world: generate_data --scale world into {WORLD_KEPT} (kept for later runs)")
     began = time.monotonic()
-    fill_database(bench, env, size)
+    bench.sql(f'DROP DATABASE IF EXISTS "{WORLD_KEPT}" WITH (FORCE)')
+    bench.sql(f'CREATE DATABASE "{WORLD_KEPT}"')
+    kept = dict(env, DATABASE_URL=f"{bench.server_url}/{WORLD_KEPT}")
+    manage = [bench.python, "manage.py"]
+    bench.run([*manage, "migrate", "--no-input"], env=kept, what="migrate")
+    bench.run([*manage, "generate_data", "--scale", "world"], env=kept, what="generate_data")
+    # Only a complete world gets its fingerprint: a run stopped half-way fills it anew.
+    bench.sql(f"COMMENT ON DATABASE \"{WORLD_KEPT}\" IS '{fingerprint}'")
+    seconds = time.monotonic() - began
+    bench.deadline += seconds  # the measurement still gets its time
+    return seconds
+
+
+def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
+    """Fill the size's database, measure in-process, then every URL through gunicorn: without
+    the page cache, with it, and through Varnish in front of it."""
+    mode = bench.mode
+    generated = None
+    name = DATABASES[size]
+    if size == "world" and not bench.args.quick:
+        generated = round(kept_world(bench, env))
+        bench.step(f"world: database (a copy of {WORLD_KEPT}, migrate)")
+        began = time.monotonic()
+        bench.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        bench.sql(f'CREATE DATABASE "{name}" TEMPLATE "{WORLD_KEPT}"')
+        bench.databases.append(name)
+        env = dict(env, DATABASE_URL=f"{bench.server_url}/{name}")
+        bench.run([bench.python, "manage.py", "migrate", "--no-input"], env=env, what="migrate")
+    else:
+        env = dict(env, DATABASE_URL=bench.new_database(name))
+        bench.step(
+            f"{size}: database (migrate, {'generate_data' if size == 'world' else 'Berlin demo'})"
+        )
+        began = time.monotonic()
+        fill_database(bench, env, size)
     fill_seconds = time.monotonic() - began
 
     flush_cache(bench, env)  # nothing cached from the other size's database
@@ -542,14 +659,29 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
     if "nginx" not in ports:
         ports["nginx"] = start_nginx(bench)
 
-    bench.step(f"{size}: gunicorn (deploy/gunicorn.conf.py, {bench.args.workers} sync workers)")
-    port = free_port()
+    bench.step(
+        f"{size}: gunicorn (deploy/gunicorn.conf.py, {bench.args.workers} sync workers) without "
+        "and with the page cache, Varnish (deploy/varnish/) in front of the second"
+    )
+    port, cached_port, front_port = free_port(), free_port(), free_port()
     gunicorn = bench.start(
         f"gunicorn-{size}",
         [bench.bin / "gunicorn", "--config", ROOT / "deploy" / "gunicorn.conf.py"],
         env=dict(env, GUNICORN_BIND=f"127.0.0.1:{port}"),
     )
+    cached = bench.start(
+        f"gunicorn-{size}-cached",
+        [bench.bin / "gunicorn", "--config", ROOT / "deploy" / "gunicorn.conf.py"],
+        env=dict(
+            env,
+            GUNICORN_BIND=f"127.0.0.1:{cached_port}",
+            PAGE_CACHE_ENABLED="1",
+            FRONTEND_CACHE_URL=f"http://127.0.0.1:{front_port}",
+        ),
+    )
     bench.wait_http(port, "/healthz", f"gunicorn-{size}", gunicorn)
+    bench.wait_http(cached_port, "/healthz", f"gunicorn-{size}-cached", cached)
+    varnish = start_varnish(bench, f"varnish-{size}", front_port, backend=cached_port)
 
     bench.step(
         f"{size}: wrk -t{mode['threads']} -c{mode['connections']} -d{mode['seconds']}s per URL, "
@@ -586,8 +718,12 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
             row["error"] = f"{found['non_2xx_3xx']} non-2xx, {found['errors']} socket errors"
         elif not found["requests"]:
             row["error"] = f"no answer within {seconds} s"
+        if not cookie and not row.get("error"):
+            measure_cached(bench, row, cached_port, front_port)
         print(
-            f"  {row['group']:12} {row['name'][:40]:40} {found['requests_per_s']:8.1f} req/s",
+            f"  {row['group']:12} {row['name'][:40]:40} {found['requests_per_s']:8.1f} req/s"
+            f"  cached {row.get('cached_requests_per_s') or 0:8.0f}"
+            f"  front {row.get('front_requests_per_s') or 0:8.0f}",
             flush=True,
         )
         since_round += 1
@@ -595,7 +731,8 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
             reference_round(bench, refs, ports)
             since_round = 0
     reference_round(bench, refs, ports)
-    bench.stop(gunicorn)
+    for process in (varnish, cached, gunicorn):
+        bench.stop(process)
 
     stock = stats.reference_rate(refs["stock"])
     nginx = stats.reference_rate(refs["nginx"])
@@ -604,6 +741,7 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         "size": size,
         "sizes": measured["sizes"],
         "fill_seconds": round(fill_seconds),
+        "generate_seconds": generated,
         "references": {
             "stock_rounds": refs["stock"],
             "nginx_rounds": refs["nginx"],
@@ -674,16 +812,21 @@ def render_markdown(report: dict) -> str:
         f"{m['nginx']}; cache: {'Redis' if settings['redis'] else 'per-worker memory'}.",
         f"- **Mode**: {mode}; `wrk -t{settings['threads']} -c{settings['connections']} "
         f"-d{settings['seconds']}s` per URL straight to gunicorn ({settings['workers']} sync "
-        "workers, deploy/gunicorn.conf.py, production settings); in-process "
+        "workers, deploy/gunicorn.conf.py, production settings, page cache off), then "
+        f"`-d{settings['cached_seconds']}s` to a second gunicorn with the page cache on and "
+        "through Varnish (deploy/varnish/citypartners.vcl) in front of it; in-process "
         f"{settings['repeat']} timed requests per URL after a warm-up (fewer for a URL slower "
         f"than {settings['budget']} s in all). The whole run took {report['minutes']:.1f} minutes.",
         "",
         "Columns: *queries* of one warm request; *p50/p95 ms*, the server's time for the whole "
-        "request in-process (Django's test client, production settings, DEBUG off; marked `!` "
-        "above the goal: 100 ms, 200 ms for search); *req/s* through gunicorn with wrk; "
-        "*× stock*, that throughput as a multiple of a stock Wagtail site's welcome page "
-        "(`wagtail start`, same venv, PostgreSQL, gunicorn with the same workers); *× nginx*, "
-        "as a multiple of nginx serving the German overview's HTML as a static file. Both "
+        "request in-process without the page cache (Django's test client, production "
+        "settings, DEBUG off; marked `!` above the goal: 100 ms, 200 ms for search); *req/s* "
+        "through gunicorn with wrk, page cache off; *× stock*, that throughput as a multiple "
+        "of a stock Wagtail site's welcome page (`wagtail start`, same venv, PostgreSQL, "
+        "gunicorn with the same workers; goal for the overview and city page: 1×); *cached*, "
+        "the same through the page cache (anonymous readers; goal: 5× stock); *front*, "
+        "through Varnish, as a multiple of nginx serving the German overview's HTML as a "
+        "static file (goal: 0.5×; the API and the back office pass through Varnish: –). Both "
         "references are measured in rounds through the run with the same wrk settings; the "
         "divisor is their median. A row marked *short: time limit* was measured after the run "
         "had used 80% of its time (`--minutes`), with the fewest requests.",
@@ -700,6 +843,16 @@ def render_markdown(report: dict) -> str:
             f"{s['activities']:,} activities, {s['organisations']:,} organisations, "
             f"{s['projects']:,} projects, {s['pages']:,} pages."
         )
+        if result.get("generate_seconds") is not None:
+            made = (
+                f"generated in this run in {result['generate_seconds'] / 60:.1f} minutes"
+                if result["generate_seconds"]
+                else "generated by an earlier run with the same generator"
+            )
+            lines.append(
+                f"The data: `generate_data --scale world` ({made}, kept in `{WORLD_KEPT}`), "
+                f"copied for the run in {result['fill_seconds']} s."
+            )
         lines.append("")
         lines.append(
             f"References: stock Wagtail **{refs['stock']:.1f} req/s** (rounds: "
@@ -716,6 +869,18 @@ def render_markdown(report: dict) -> str:
                 f"{summary['p95_max_ms']:.0f} ms; {summary['over_goal']} of {summary['rows']} "
                 f"rows above the p95 goal; {summary['failed']} not measured."
             )
+        for key, what in (
+            ("cached_vs_stock", "Through the page cache"),
+            ("front_vs_nginx", "Through the front cache (Varnish)"),
+        ):
+            spread = summary.get(key) or {}
+            if spread.get("median") is not None:
+                reference = "nginx's static file" if key == "front_vs_nginx" else "the stock page"
+                lines.append("")
+                lines.append(
+                    f"{what}: {spread['min']:.2f}–{spread['max']:.2f}× {reference} (median "
+                    f"{spread['median']:.2f}× over {spread['count']} URLs)."
+                )
         lines += ["", stats.markdown_table(result["rows"])]
     lines += ["", "## Where the time went", "", "| phase | seconds |", "|---|---:|"]
     lines += [f"| {p['phase']} | {p['seconds']} |" for p in report["phases"]]
@@ -732,6 +897,11 @@ def parse_args(argv):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
     parser.add_argument("--output", type=Path, help="the Markdown report (JSON beside it)")
     parser.add_argument("--keep", action="store_true", help="keep the databases and temp folder")
+    parser.add_argument(
+        "--fresh-world",
+        action="store_true",
+        help=f"generate the world anew into {WORLD_KEPT} even when it is there",
+    )
     parser.add_argument(
         "--minutes",
         type=float,

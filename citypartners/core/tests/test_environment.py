@@ -94,7 +94,7 @@ def test_mail_settings_that_cannot_work_say_why(environ, says):
 
 def test_redis_url_gives_a_shared_cache_with_short_timeouts():
     default = cache_settings("redis://127.0.0.1:6379/1")["default"]
-    assert default["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert default["BACKEND"] == "citypartners.core.cache.ResilientRedisCache"
     assert default["LOCATION"] == "redis://127.0.0.1:6379/1"
     assert default["OPTIONS"]["socket_timeout"] <= 2
     assert cache_settings("")["default"]["BACKEND"].endswith("LocMemCache")
@@ -163,7 +163,7 @@ def test_production_settings_read_the_environment():
         "True",
         SMTP,
         "citypartners.mail.backends.OutboxBackend",  # which delivers through SMTP
-        "django.core.cache.backends.redis.RedisCache",
+        "citypartners.core.cache.ResilientRedisCache",
         "/srv/uploads",
         "[('ops@example.org',",
         "'ops@example.org')]",

@@ -100,9 +100,11 @@ def test_search_has_its_own_goal():
 def _rows():
     return [
         {"group": "page", "name": "HomePage (de)", "url": "/de/", "queries": 12,
-         "p50_ms": 40.0, "p95_ms": 120.0, "requests_per_s": 18.0},
+         "p50_ms": 40.0, "p95_ms": 120.0, "requests_per_s": 18.0,
+         "cached_requests_per_s": 540.0, "front_requests_per_s": 9000.0},
         {"group": "api", "name": "list /api/v1/cities/", "url": "/api/v1/cities/?a=1|2",
-         "queries": 3, "p50_ms": 5.0, "p95_ms": 8.0, "requests_per_s": 90.0},
+         "queries": 3, "p50_ms": 5.0, "p95_ms": 8.0, "requests_per_s": 90.0,
+         "cached_requests_per_s": 360.0},
         {"group": "page", "name": "BoroughPage (en)", "url": "", "error": "none"},
     ]  # fmt: skip
 
@@ -113,7 +115,10 @@ def test_ratios_are_against_both_references_and_none_for_a_row_not_measured():
     assert rows[0]["vs_stock"] == pytest.approx(0.2)
     assert rows[0]["vs_nginx"] == pytest.approx(0.001)
     assert rows[1]["vs_stock"] == pytest.approx(1.0)
-    assert rows[2]["vs_stock"] is None
+    assert rows[0]["cached_vs_stock"] == pytest.approx(6.0)
+    assert rows[0]["front_vs_nginx"] == pytest.approx(0.5)
+    assert rows[1]["front_vs_nginx"] is None  # not measured through the front cache
+    assert rows[2]["vs_stock"] is None and rows[2]["cached_vs_stock"] is None
 
 
 def test_the_summary_gives_the_range_of_ratios_and_the_rows_over_the_goal():
@@ -123,6 +128,9 @@ def test_the_summary_gives_the_range_of_ratios_and_the_rows_over_the_goal():
     assert summary["vs_stock_min"] == pytest.approx(0.2)
     assert summary["vs_stock_max"] == pytest.approx(1.0)
     assert summary["vs_stock_median"] == pytest.approx(0.6)
+    assert summary["cached_vs_stock"]["min"] == pytest.approx(4.0)
+    assert summary["cached_vs_stock"]["median"] == pytest.approx(5.0)
+    assert summary["front_vs_nginx"] == {"min": 0.5, "median": 0.5, "max": 0.5, "count": 1}
     assert summary["p95_max_ms"] == 120.0
     assert summary["over_goal"] == 1
     assert summary["failed"] == 1
@@ -135,11 +143,12 @@ def test_the_markdown_table_has_a_row_per_url_with_ratios_and_marks():
     assert table[0].startswith("| group | what | URL | queries |")
     assert len(table) == 2 + len(rows)
     assert (
-        "| page | HomePage (de) | `/de/` | 12 | 40.0 | 120.0 ! | 18.0 | 0.20× | 0.0010× |" in table
+        "| page | HomePage (de) | `/de/` | 12 | 40.0 | 120.0 ! | 18.0 | 0.20× | 540 | 6.00× "
+        "| 9,000 | 0.50× |" in table
     )
     assert "`/api/v1/cities/?a=1\\|2`" in table[3]  # a pipe does not split the cell
     assert "BoroughPage (en) (none)" in table[4]
-    assert table[4].endswith("| – | – | – | – | – | – |")
+    assert table[4].endswith("| – | – | – | – | – | – | – | – | – |")
 
 
 def test_the_text_table_lines_up_its_columns():
