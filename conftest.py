@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client as DjangoClient
 from pytest_factoryboy import register
 
 from citypartners.activities.tests.factories import ActivityFactory, ActivityKindFactory
@@ -60,6 +61,34 @@ def _mail_through_the_outbox(django_test_environment):
     from django.conf import settings
 
     settings.EMAIL_BACKEND = OUTBOX_BACKEND
+
+
+class ReadingClient(DjangoClient):
+    """Django's test client, reading a streamed answer (a CSV download) to its end within the
+    request: its queries are counted where the request is (query-count tests), and its body
+    is ``response.content`` as for any other answer. ``response.streaming`` stays true."""
+
+    def request(self, **request):
+        response = super().request(**request)
+        if response.streaming:
+            body = b"".join(response.streaming_content)
+            response.streaming_content = [body]
+            response.__class__ = type(
+                "Read" + type(response).__name__, (type(response),), {"content": body}
+            )
+        return response
+
+
+@pytest.fixture
+def client():
+    return ReadingClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    reading = ReadingClient()
+    reading.force_login(admin_user)
+    return reading
 
 
 @pytest.fixture(autouse=True)

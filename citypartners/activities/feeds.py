@@ -16,6 +16,17 @@ def _plain(markup: str) -> str:
     return unescape(strip_tags(markup or "")).strip()
 
 
+# An event's description at most this long (the rest is on the activity's page, linked): a
+# feed's size is bounded by its number of events.
+DESCRIPTION_CHARS = 1000
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
 def activity_uid(activity: Activity, host: str) -> str:
     """Stable across edits and renames: built from the primary key only."""
     return f"activity-{activity.pk}@{host}"
@@ -39,7 +50,7 @@ def _event(activity: Activity, *, host: str, url: str) -> Event:
     event.add("summary", activity.title)
     description = _plain(activity.description)
     if description:
-        event.add("description", description)
+        event.add("description", _shortened(description))
     if activity.place:
         event.add("location", activity.place)
     event.add("url", url)
@@ -58,7 +69,7 @@ def _event(activity: Activity, *, host: str, url: str) -> Event:
     return event
 
 
-def icalendar_bytes(activities, *, name: str, host: str, url_for) -> bytes:
+def icalendar_bytes(activities, *, name: str, host: str, url_for, description: str = "") -> bytes:
     """A calendar of `activities`; `url_for(activity)` gives each one's absolute address."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -66,6 +77,8 @@ def icalendar_bytes(activities, *, name: str, host: str, url_for) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("x-wr-caldesc", description)
     for activity in activities:
         calendar.add_component(_event(activity, host=host, url=url_for(activity)))
     calendar.add_missing_timezones()

@@ -75,6 +75,30 @@ def activities_past(queryset, *, now=None):
     return queryset.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
+# What a calendar feed carries (issue 17): a client polls it every hour and wants what is
+# coming and what just happened, not thirty years of history (the API and the downloads keep
+# that). Bounded whatever the data: the nearest FEED_UPCOMING to come and the latest
+# FEED_PAST that ended within FEED_PAST_DAYS.
+FEED_PAST_DAYS = 365
+FEED_UPCOMING = 200
+FEED_PAST = 100
+
+
+def activities_for_feed(queryset, *, now=None) -> list:
+    """The feed's window of ``queryset``, soonest first, in a fixed number of queries."""
+    now = now or timezone.now()
+    # The ids of both parts first (two small queries), then the activities in one: the same
+    # queries whether the past or the coming part is empty.
+    upcoming = activities_current(queryset, now=now).values_list("pk", flat=True)
+    past = (
+        activities_past(queryset, now=now)
+        .filter(ends_at__gt=now - datetime.timedelta(days=FEED_PAST_DAYS))
+        .values_list("pk", flat=True)
+    )
+    ids = [*past[:FEED_PAST], *upcoming[:FEED_UPCOMING]]
+    return list(activities_public().filter(pk__in=ids).order_by("starts_at", "pk"))
+
+
 def activities_in_month(queryset, *, year: int, month: int):
     """Activities overlapping a calendar month (in the site's time zone, the home city's)."""
     first = datetime.date(year, month, 1)

@@ -8,12 +8,19 @@ The importer undoes that with ``csv_uncell()``, so a downloaded table imports un
 import csv
 import datetime
 import html
-import io
 import re
 
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
+
+from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
+from citypartners.core.db import joined_related
+from citypartners.organisations.models import Organisation
 from citypartners.organisations.selectors import organisations_public
+from citypartners.partnerships.models import Partnership
 from citypartners.partnerships.selectors import cities_public, partnerships_public
+from citypartners.projects.models import Project
 from citypartners.projects.selectors import projects_public
 
 COLUMNS = {
@@ -134,99 +141,226 @@ def _text(value):
     return str(value)
 
 
-def _slugs(items):
-    return LIST_SEPARATOR.join(sorted(item.slug for item in items))
+def _sorted(joined) -> str:
+    """A list joined in the database (core.db.Joined), sorted: the same file every time."""
+    return LIST_SEPARATOR.join(sorted(joined.split(LIST_SEPARATOR))) if joined else ""
 
 
-def _partnership_keys(partnerships):
-    return LIST_SEPARATOR.join(sorted(f"{p.owner.slug}:{p.city.slug}" for p in partnerships))
+# Rows are read from one query per table, a chunk at a time (a server-side cursor on
+# PostgreSQL), the lists of linked records joined in the database: constant memory and a
+# fixed number of queries whatever the number of rows.
+CHUNK = 2000
+
+
+def _partnership_keys(model, owner_field):
+    return joined_related(
+        model.partnerships.through.objects.all(),
+        owner_field,
+        Concat(
+            "partnership__owner__slug",
+            Value(":"),
+            "partnership__city__slug",
+            output_field=TextField(),
+        ),
+        separator=LIST_SEPARATOR,
+    )
+
+
+def _focus_slugs(model, owner_field):
+    return joined_related(
+        model.focus_areas.through.objects.all(),
+        owner_field,
+        F("focusarea__slug"),
+        separator=LIST_SEPARATOR,
+    )
+
+
+def _plain_rows(queryset):
+    return queryset.select_related(None).prefetch_related(None)
 
 
 def rows(entity: str):
     """The rows of one table, as lists of strings in COLUMNS order."""
     if entity == "cities":
-        for city in cities_public().order_by("slug"):
-            yield [_text(getattr(city, column)) for column in COLUMNS["cities"]]
+        found = cities_public().order_by("slug").values_list(*COLUMNS["cities"])
+        for values in found.iterator(chunk_size=CHUNK):
+            yield [_text(value) for value in values]
     elif entity == "partnerships":
-        queryset = partnerships_public().prefetch_related("focus_areas")
-        for p in queryset.order_by("owner__slug", "city__slug"):
+        found = (
+            partnerships_public()
+            .order_by("owner__slug", "city__slug")
+            .annotate(focus=_focus_slugs(Partnership, "partnership"))
+            .values_list(
+                "owner__slug",
+                "city__slug",
+                "kind",
+                "since",
+                "since_precision",
+                "current_status",
+                "current_status_since",
+                "verified",
+                "focus",
+            )
+        )
+        for (
+            owner,
+            city,
+            kind,
+            since,
+            precision,
+            status,
+            status_since,
+            verified,
+            focus,
+        ) in found.iterator(chunk_size=CHUNK):
             yield [
-                p.owner.slug,
-                p.city.slug,
-                p.kind,
-                _text(p.since),
-                p.since_precision or "",
-                p.current_status or "",
-                _text(p.current_status_since),
-                _text(p.verified),
-                _slugs(p.focus_areas.all()),
+                owner,
+                city,
+                kind,
+                _text(since),
+                precision or "",
+                status or "",
+                _text(status_since),
+                _text(verified),
+                _sorted(focus),
             ]
     elif entity == "activities":
-        queryset = activities_public().select_related("owner").order_by("slug")
-        for a in queryset:
+        found = (
+            _plain_rows(activities_public())
+            .order_by("slug")
+            .annotate(
+                keys=_partnership_keys(Activity, "activity"),
+                focus=_focus_slugs(Activity, "activity"),
+            )
+            .values_list(
+                "slug",
+                "owner__slug",
+                "title_de",
+                "title_en",
+                "kind__slug",
+                "status",
+                "all_day",
+                "start_date",
+                "start_time",
+                "end_date",
+                "end_time",
+                "timezone",
+                "place_de",
+                "place_en",
+                "keys",
+                "focus",
+                "registration_url",
+                "description_de",
+                "description_en",
+            )
+        )
+        for values in found.iterator(chunk_size=CHUNK):
+            cells = [_text(value) for value in values[:14]]
+            cells[1] = values[1] or ""
             yield [
-                a.slug,
-                a.owner.slug if a.owner_id else "",
-                a.title_de,
-                a.title_en,
-                a.kind.slug,
-                a.status,
-                _text(a.all_day),
-                _text(a.start_date),
-                _text(a.start_time),
-                _text(a.end_date),
-                _text(a.end_time),
-                a.timezone,
-                a.place_de,
-                a.place_en,
-                _partnership_keys(p for p in a.partnerships.all()),
-                _slugs(a.focus_areas.all()),
-                a.registration_url,
-                rich_text_to_plain(a.description_de),
-                rich_text_to_plain(a.description_en),
+                *cells,
+                _sorted(values[14]),
+                _sorted(values[15]),
+                values[16],
+                rich_text_to_plain(values[17]),
+                rich_text_to_plain(values[18]),
             ]
     elif entity == "projects":
-        queryset = projects_public().select_related("owner").prefetch_related("partnerships__owner")
-        for p in queryset.order_by("slug"):
+        found = (
+            _plain_rows(projects_public())
+            .order_by("slug")
+            .annotate(
+                keys=_partnership_keys(Project, "project"),
+                focus=_focus_slugs(Project, "project"),
+            )
+            .values_list(
+                "slug",
+                "owner__slug",
+                "title_de",
+                "title_en",
+                "status",
+                "start_date",
+                "end_date",
+                "keys",
+                "focus",
+                "description_de",
+                "description_en",
+            )
+        )
+        for values in found.iterator(chunk_size=CHUNK):
             yield [
-                p.slug,
-                p.owner.slug if p.owner_id else "",
-                p.title_de,
-                p.title_en,
-                p.status,
-                _text(p.start_date),
-                _text(p.end_date),
-                _partnership_keys(p.partnerships.all()),
-                _slugs(p.focus_areas.all()),
-                rich_text_to_plain(p.description_de),
-                rich_text_to_plain(p.description_en),
+                values[0],
+                values[1] or "",
+                values[2],
+                values[3],
+                values[4],
+                _text(values[5]),
+                _text(values[6]),
+                _sorted(values[7]),
+                _sorted(values[8]),
+                rich_text_to_plain(values[9]),
+                rich_text_to_plain(values[10]),
             ]
     elif entity == "organisations":
-        queryset = (
-            organisations_public()
-            .select_related("owner")
-            .prefetch_related("focus_areas", "partnerships__owner", "partnerships__city")
+        found = (
+            _plain_rows(organisations_public())
+            .order_by("slug")
+            .annotate(
+                keys=_partnership_keys(Organisation, "organisation"),
+                focus=_focus_slugs(Organisation, "organisation"),
+            )
+            .values_list(
+                "slug",
+                "owner__slug",
+                "name",
+                "type",
+                "city__slug",
+                "website",
+                "keys",
+                "focus",
+                "description_de",
+                "description_en",
+            )
         )
-        for o in queryset.order_by("slug"):
+        for values in found.iterator(chunk_size=CHUNK):
             yield [
-                o.slug,
-                o.owner.slug if o.owner_id else "",
-                o.name,
-                o.type,
-                o.city.slug,
-                o.website,
-                _partnership_keys(o.partnerships.all()),
-                _slugs(o.focus_areas.all()),
-                rich_text_to_plain(o.description_de),
-                rich_text_to_plain(o.description_en),
+                values[0],
+                values[1] or "",
+                values[2],
+                values[3],
+                values[4],
+                values[5],
+                _sorted(values[6]),
+                _sorted(values[7]),
+                rich_text_to_plain(values[8]),
+                rich_text_to_plain(values[9]),
             ]
     else:
         raise KeyError(entity)
 
 
+class _Line:
+    """A file-like target for csv.writer that hands back what was written."""
+
+    def write(self, text):
+        return text
+
+
+def csv_chunks(entity: str):
+    """The table as UTF-8 byte chunks of about 64 KB, for a streamed download."""
+    writer = csv.writer(_Line(), lineterminator="\n")
+    buffer = [writer.writerow(COLUMNS[entity])]
+    size = 0
+    for row in rows(entity):
+        line = writer.writerow([csv_cell(cell) for cell in row])
+        buffer.append(line)
+        size += len(line)
+        if size >= 65536:
+            yield "".join(buffer).encode()
+            buffer, size = [], 0
+    yield "".join(buffer).encode()
+
+
 def csv_text(entity: str) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS[entity])
-    writer.writerows([csv_cell(cell) for cell in row] for row in rows(entity))
-    return out.getvalue()
+    """The whole table as text (the importer's tests, small tables)."""
+    return b"".join(csv_chunks(entity)).decode()

@@ -3,7 +3,7 @@
 import json
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -38,7 +38,11 @@ def _tag_everything():
 @require_GET
 def download_csv(request, entity):
     tag(*(list_tag(model) for model in LISTED[entity]))
-    response = HttpResponse(tables.csv_text(entity), content_type="text/csv; charset=utf-8")
+    # Streamed a chunk at a time (constant memory whatever the table's size); so it is kept
+    # in no cache (core.page_cache stores only whole answers).
+    response = StreamingHttpResponse(
+        tables.csv_chunks(entity), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="citypartners-{entity}.csv"'
     return response
 

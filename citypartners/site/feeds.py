@@ -31,13 +31,27 @@ def _absolute_detail_url(request, section, activity) -> str:
     return request.build_absolute_uri(detail_url(section, activity, request=request))
 
 
-def _ical(request, activities, *, name: str, filename: str) -> HttpResponse:
+def _window_description() -> str:
+    return _(
+        "Activities of the past %(days)s days (the latest %(past)s) and the next %(upcoming)s "
+        "to come. The whole history is in the open data downloads and the API."
+    ) % {
+        "days": selectors.FEED_PAST_DAYS,
+        "past": selectors.FEED_PAST,
+        "upcoming": selectors.FEED_UPCOMING,
+    }
+
+
+def _ical(request, activities, *, name: str, filename: str, window=True) -> HttpResponse:
+    """A calendar; a feed of many activities (``window``) carries only the feed's window of
+    them (activities.selectors.activities_for_feed) and says so in its description."""
     section = _activities_page(request)
     body = feeds.icalendar_bytes(
-        activities,
+        selectors.activities_for_feed(activities) if window else activities,
         name=name,
         host=settings.ACTIVITY_UID_DOMAIN,
         url_for=lambda activity: _absolute_detail_url(request, section, activity),
+        description=_window_description() if window else "",
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -48,7 +62,7 @@ def ical_all(request):
     tag(list_tag(Activity))
     return _ical(
         request,
-        selectors.activities_public().order_by("starts_at", "pk"),
+        selectors.activities_public(),
         name=_("Activities of the city partnerships"),
         filename="activities.ics",
     )
@@ -59,7 +73,7 @@ def ical_city(request, slug):
     tag(list_tag(Activity, city=city.pk))
     return _ical(
         request,
-        selectors.activities_of_city(city_id=city.pk).order_by("starts_at", "pk"),
+        selectors.activities_of_city(city_id=city.pk),
         name=_("Activities with %(city)s") % {"city": city.name},
         filename=f"{slug}.ics",
     )
@@ -80,7 +94,7 @@ def ical_one(request, slug):
     activity = selectors.activities_public().filter(slug=slug).first()
     if activity is None:
         raise Http404
-    response = _ical(request, [activity], name=activity.title, filename=f"{slug}.ics")
+    response = _ical(request, [activity], name=activity.title, filename=f"{slug}.ics", window=False)
     response["Content-Disposition"] = f'attachment; filename="{slug}.ics"'
     return response
 

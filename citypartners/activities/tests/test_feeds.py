@@ -4,8 +4,10 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
+from citypartners.activities import selectors
 from citypartners.activities.models import Activity
 
 from .factories import ActivityFactory
@@ -26,11 +28,17 @@ def _events(calendar):
     return [c for c in calendar.walk("VEVENT")]
 
 
-def test_all_activities_feed_is_valid_and_complete(client):
+def _in_window(queryset):
+    """The public activities a feed carries (the past year and what is to come)."""
+    since = timezone.now() - datetime.timedelta(days=selectors.FEED_PAST_DAYS)
+    return queryset.filter(live=True, is_public=True, ends_at__gt=since).distinct()
+
+
+def test_all_activities_feed_is_valid_and_holds_its_window(client):
     calendar = _calendar(client, "/en/feeds/activities.ics")
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     events = _events(calendar)
-    assert len(events) == Activity.objects.filter(live=True, is_public=True).count()
+    assert len(events) == _in_window(Activity.objects.all()).count() > 0
     for event in events:
         for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
             assert prop in event, (prop, event.get("SUMMARY"))
@@ -76,17 +84,12 @@ def test_cancelled_activities_are_marked_cancelled(client):
 
 
 def test_city_and_focus_feeds_hold_only_their_activities(client):
+    ActivityFactory(start_date=timezone.localdate() + datetime.timedelta(days=3))
     warsaw = _events(_calendar(client, "/en/feeds/city/warsaw.ics"))
-    expected = Activity.objects.filter(
-        live=True, is_public=True, partnerships__city__slug="warsaw"
-    ).distinct()
+    expected = _in_window(Activity.objects.filter(partnerships__city__slug="warsaw"))
     assert len(warsaw) == expected.count() > 0
     culture = _events(_calendar(client, "/en/feeds/focus/culture.ics"))
-    assert (
-        len(culture)
-        == Activity.objects.filter(live=True, is_public=True, focus_areas__slug="culture").count()
-        > 0
-    )
+    assert len(culture) == _in_window(Activity.objects.filter(focus_areas__slug="culture")).count()
     assert client.get("/en/feeds/city/atlantis.ics").status_code == 404
 
 
@@ -137,3 +140,43 @@ def test_filtered_list_advertises_the_feeds_of_its_city_and_focus_area(client):
     )
     feeds = {link["href"] for link in soup.head.find_all("link", type="text/calendar")}
     assert {"/en/feeds/city/tokyo.ics", "/en/feeds/focus/climate.ics"} <= feeds
+
+
+def test_a_feed_carries_the_past_year_and_the_nearest_to_come_however_long_the_history(
+    client, monkeypatch
+):
+    monkeypatch.setattr(selectors, "FEED_UPCOMING", 2)
+    monkeypatch.setattr(selectors, "FEED_PAST", 1)
+    today = timezone.localdate()
+    Activity.objects.all().delete()
+
+    def made(days, title):
+        return ActivityFactory(start_date=today + datetime.timedelta(days=days), title_en=title)
+
+    made(-800, "Example: two years ago")
+    made(-200, "Example: half a year ago")
+    made(-100, "Example: three months ago")
+    made(10, "Example: soon")
+    made(20, "Example: later")
+    made(30, "Example: latest")
+
+    for url in ("/en/feeds/activities.ics", "/en/feeds/city/warsaw.ics"):
+        calendar = _calendar(client, url)
+        titles = [str(event["SUMMARY"]) for event in _events(calendar)]
+        assert titles == ["Example: three months ago", "Example: soon", "Example: later"], url
+        assert "next 2 to come" in str(calendar["X-WR-CALDESC"])
+    german = _calendar(client, "/de/feeds/activities.ics")
+    assert "Alle Aktivitäten seit Beginn" in str(german["X-WR-CALDESC"])
+    # One activity's own calendar has no window.
+    old = Activity.objects.get(title_en="Example: two years ago")
+    assert len(_events(_calendar(client, f"/en/feeds/activity/{old.slug}.ics"))) == 1
+
+
+def test_a_long_description_is_shortened_in_the_feed(client):
+    activity = ActivityFactory(
+        start_date=timezone.localdate() + datetime.timedelta(days=5),
+        description_en="<p>" + "word " * 1000 + "</p>",
+    )
+    event = _events(_calendar(client, f"/en/feeds/activity/{activity.slug}.ics"))[0]
+    text = str(event["DESCRIPTION"])
+    assert len(text) <= 1000 and text.endswith("…")

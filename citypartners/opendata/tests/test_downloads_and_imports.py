@@ -28,6 +28,27 @@ def test_each_table_downloads_as_utf8_csv(client, entity):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
     assert rows[0] == COLUMNS[entity] and len(rows) > 2
     assert all(len(row) == len(rows[0]) for row in rows)
+    # Written a chunk at a time, never whole in memory (issue 17).
+    assert response.streaming
+
+
+def test_a_large_table_streams_in_chunks_from_one_query_and_lists_links_sorted(
+    django_assert_max_num_queries,
+):
+    from citypartners.activities.tests.factories import ActivityFactory
+    from citypartners.opendata import tables
+    from citypartners.partnerships.models import Partnership
+
+    both = list(Partnership.objects.filter(city__slug__in=["warsaw", "paris"]))
+    for n in range(300):
+        ActivityFactory(description_en="<p>" + "long text " * 30 + f"{n}</p>", partnerships=both)
+    with django_assert_max_num_queries(1):
+        chunks = list(tables.csv_chunks("activities"))
+    assert len(chunks) > 1 and all(len(chunk) < 2 * 65536 for chunk in chunks)
+    rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode())))
+    made = [row for row in rows if row["description_en"].startswith("long text")]
+    assert len(made) == 300
+    assert {row["partnerships"] for row in made} == {"land-berlin:paris|land-berlin:warsaw"}
 
 
 def test_downloads_hold_no_personal_data(client):
