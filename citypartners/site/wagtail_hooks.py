@@ -12,6 +12,8 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from citypartners.core.admin_lists import ListViewSetMixin
+
 from . import services
 from .models import AccessibilityFeedback
 
@@ -28,7 +30,7 @@ class FeedbackEditView(EditView):
         )
 
 
-class AccessibilityFeedbackViewSet(SnippetViewSet):
+class AccessibilityFeedbackViewSet(ListViewSetMixin, SnippetViewSet):
     model = AccessibilityFeedback
     icon = "mail"
     menu_label = _("Accessibility feedback")
