@@ -18,6 +18,8 @@ from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
+from citypartners.core.admin_lists import ListViewSetMixin, chooser_rows
+
 from .visibility import (
     as_published,
     hidden_relation,
@@ -96,7 +98,8 @@ class VisibleChoiceMixin:
     """A chooser's views list, and return as chosen, only records the account may see."""
 
     def get_object_list(self, *args, **kwargs):
-        return visible(self.request.user, super().get_object_list(*args, **kwargs))
+        rows = chooser_rows(super().get_object_list(*args, **kwargs))
+        return visible(self.request.user, rows)
 
     def get_object(self, pk):
         instance = super().get_object(pk)
@@ -115,19 +118,16 @@ class VisibleChooserViewSet(SnippetChooserViewSet):
         )
 
 
-class OwnedViewSetMixin:
+class OwnedViewSetMixin(ListViewSetMixin):
     """For snippet viewsets of owned models: lists and choosers show what the account may
     see, every view on one record checks the owner, and the owner field offers only allowed
-    owners (accounts.admin_forms)."""
+    owners (accounts.admin_forms). Lists in a fixed number of queries (core.admin_lists)."""
 
     inspect_view_enabled = True  # a read-only view of records the account may not change
     chooser_viewset_class = VisibleChooserViewSet
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if queryset is None:
-            queryset = self.model._default_manager.all()
-        return self.owner_filter(request, queryset)
+        return self.owner_filter(request, super().get_queryset(request))
 
     def owner_filter(self, request, queryset):
         return visible(request.user, queryset)

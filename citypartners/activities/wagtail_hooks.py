@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from citypartners.accounts.viewsets import OwnedViewSetMixin
+from citypartners.core.admin_lists import ListViewSetMixin
 
 from .forms import ActivityAdminForm
 from .models import Activity, ActivityKind
@@ -30,7 +31,7 @@ class ActivityViewSet(OwnedViewSetMixin, SnippetViewSet):
     edit_handler = ObjectList(Activity.panels, base_form_class=ActivityAdminForm)
 
 
-class ActivityKindViewSet(SnippetViewSet):
+class ActivityKindViewSet(ListViewSetMixin, SnippetViewSet):
     model = ActivityKind
     icon = "tag"
     menu_label = _("Kinds of activity")

@@ -10,12 +10,14 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from citypartners.core.admin_lists import ListViewSetMixin
+
 from . import views
 from .forms import ContactPersonAdminForm
 from .models import ContactPerson
 
 
-class ContactPersonViewSet(SnippetViewSet):
+class ContactPersonViewSet(ListViewSetMixin, SnippetViewSet):
     model = ContactPerson
     icon = "user"
     menu_label = _("Contact people")

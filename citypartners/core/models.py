@@ -15,6 +15,17 @@ from .admin_forms import STALE_MESSAGE, GuardedModelForm, StaleEdit
 from .i18n import localized
 
 
+class ScheduleAnnotatedMixin:
+    """For a model with drafts: whether a publication is scheduled, from a list's annotation
+    when there is one (``core.admin_lists.chooser_rows``), as Wagtail does for pages."""
+
+    @property
+    def approved_schedule(self):
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
+
+
 class VersionedRecord(models.Model):
     """A record edited in the back office without revisions: a counter that refuses to
     overwrite a newer save.

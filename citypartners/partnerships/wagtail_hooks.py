@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from citypartners.accounts.viewsets import OwnedViewSetMixin
+from citypartners.core.admin_lists import ListViewSetMixin
 from citypartners.owners.models import Owner
 
 from . import geonames
@@ -42,7 +43,7 @@ class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
         return self.owner_filter(request, partnerships_annotated())
 
 
-class CityViewSet(SnippetViewSet):
+class CityViewSet(ListViewSetMixin, SnippetViewSet):
     model = City
     icon = "globe"
     menu_label = _("Cities")
@@ -53,7 +54,7 @@ class CityViewSet(SnippetViewSet):
     edit_handler = ObjectList(City.panels, base_form_class=CityAdminForm)
 
 
-class OwnerViewSet(SnippetViewSet):
+class OwnerViewSet(ListViewSetMixin, SnippetViewSet):
     model = Owner
     icon = "group"
     menu_label = _("Owners")
@@ -63,7 +64,7 @@ class OwnerViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class FocusAreaViewSet(SnippetViewSet):
+class FocusAreaViewSet(ListViewSetMixin, SnippetViewSet):
     model = FocusArea
     icon = "tag"
     menu_label = _("Focus areas")

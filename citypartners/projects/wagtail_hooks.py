@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.viewsets import OwnedViewSetMixin
+from citypartners.core.admin_lists import ListViewSetMixin
 from citypartners.partnerships.models import Partnership
 
 from . import services
@@ -66,7 +67,7 @@ class ProjectViewSet(OwnedViewSetMixin, SnippetViewSet):
     edit_handler = ObjectList(Project.panels, base_form_class=OwnedRecordForm)
 
 
-class ProposalViewSet(SnippetViewSet):
+class ProposalViewSet(ListViewSetMixin, SnippetViewSet):
     model = Proposal
     icon = "mail"
     menu_label = _("Proposals")

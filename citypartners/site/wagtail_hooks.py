@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from citypartners.core.admin_lists import ListViewSetMixin
 from citypartners.core.page_cache import instance_tag, tag
 
 from . import services
@@ -32,7 +33,7 @@ class FeedbackEditView(EditView):
         )
 
 
-class AccessibilityFeedbackViewSet(SnippetViewSet):
+class AccessibilityFeedbackViewSet(ListViewSetMixin, SnippetViewSet):
     model = AccessibilityFeedback
     icon = "mail"
     menu_label = _("Accessibility feedback")

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from citypartners.core.home_city import home_time_zone
 from citypartners.core.i18n import localized
-from citypartners.core.models import NamedVocabulary
+from citypartners.core.models import NamedVocabulary, ScheduleAnnotatedMixin
 from citypartners.core.stemming import stem_text
 from citypartners.owners.models import owner_foreign_key
 from citypartners.partnerships.models.partnership import DatePrecision
@@ -41,6 +41,7 @@ class ActivityKind(NamedVocabulary):
 
 
 class Activity(
+    ScheduleAnnotatedMixin,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,

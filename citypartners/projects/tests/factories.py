@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from citypartners.organisations.tests.factories import OrganisationFactory
-from citypartners.projects.models import Project, ProjectOrganisation
+from citypartners.projects.models import Project, ProjectOrganisation, Proposal
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -50,3 +50,16 @@ class ProjectOrganisationFactory(factory.django.DjangoModelFactory):
     side = ProjectOrganisation.Side.HOME
     role_de = "Partner"
     role_en = "Partner"
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A new proposal from the public, as the public form stores it."""
+
+    class Meta:
+        model = Proposal
+
+    name = factory.Sequence(lambda n: f"Beispielperson {n} (Example)")
+    email = factory.Sequence(lambda n: f"proposer{n}@example.org")
+    text = "Ein Beispielvorschlag. (An example proposal.)"
+    consent = True
+    language = "de"
