@@ -992,6 +992,9 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render_markdown(report))
     output.with_suffix(".json").write_text(json.dumps(report, indent=1) + "\n")
+    if mode == "full" and args.output is None:
+        readme = ROOT / "README.md"
+        readme.write_text(stats.readme_with(readme.read_text(), stats.readme_summary(report)))
     bench.step(f"Written: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
     for result in results:
         if result.get("skipped"):

@@ -239,3 +239,86 @@ def summary(rows) -> dict:
         "over_goal": sum(1 for r in rows if over_goal(r)),
         "failed": sum(1 for r in rows if r.get("error")),
     }
+
+
+# --- The README's summary -------------------------------------------------------------------
+# The rows the README quotes (group, name): the goals of issue 13 name the overview and the
+# city page; the others are the heaviest of their kind.
+README_ROWS = [
+    ("page", "HomePage (de)", "overview"),
+    ("page", "PartnerCityPage (de)", "partner city"),
+    ("page", "ActivityIndexPage (de)", "activity list"),
+    ("search", "search for a city (de)", "search"),
+    ("feeds", "iCal, all", "iCal feed, all activities"),
+    ("downloads", "activities.csv", "activities.csv"),
+    ("api", "list /api/v1/activities/", "API activity list"),
+    ("back office", "activity list", "back office: activity list"),
+]
+README_START = "<!-- bench:start (written by make bench; do not edit) -->"
+README_END = "<!-- bench:end -->"
+
+
+def readme_summary(report: dict) -> str:
+    """The README's performance table: a few rows per size, with the references and goals."""
+    lines = [
+        README_START,
+        f"The latest full run: {report['date']}, {report['minutes']:.0f} minutes, on "
+        f"{report['machine']['nproc']} shared cores (load {report['machine']['load_at_start']:.1f}"
+        " at the start). Every URL and figure: [docs/benchmarks.md](docs/benchmarks.md).",
+        "",
+        "| size | what | queries | p95 ms | req/s | × stock | cached × stock | front × nginx |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for result in report["results"]:
+        if result.get("skipped"):
+            continue
+        size, refs = result["size"], result["references"]
+        lines.append(
+            f"| {size} | references: stock Wagtail / nginx static | | | "
+            f"{_number(refs['stock'], 1)} / {_number(refs['nginx'])} | 1 | | 1 |"
+        )
+        by_name = {(row.get("group"), row.get("name")): row for row in result["rows"]}
+        for group, name, label in README_ROWS:
+            row = by_name.get((group, name))
+            if row is None:
+                continue
+            cells = row_cells(row)
+            lines.append(
+                f"| {size} | {label} | {cells[3]} | {cells[5]} | {cells[6]} | {cells[7]} | "
+                f"{cells[9]} | {cells[11]} |"
+            )
+    for result in report["results"]:
+        summary = result.get("summary")
+        if not summary or summary.get("vs_stock_median") is None:
+            continue
+        cached = summary.get("cached_vs_stock") or {}
+        front = summary.get("front_vs_nginx") or {}
+        lines += [
+            "",
+            f"{result['size'].capitalize()} size, all {summary['rows']} URLs: uncached "
+            f"{summary['vs_stock_min']:.2f}–{summary['vs_stock_max']:.2f}× the stock page "
+            f"(median {summary['vs_stock_median']:.2f}×), {summary['over_goal']} above the p95 "
+            "goal"
+            + (
+                f"; through the page cache median {cached['median']:.2f}× the stock page"
+                if cached.get("median") is not None
+                else ""
+            )
+            + (
+                f"; through Varnish median {front['median']:.2f}× nginx's static file"
+                if front.get("median") is not None
+                else ""
+            )
+            + ".",
+        ]
+    lines.append(README_END)
+    return "\n".join(lines)
+
+
+def readme_with(text: str, summary: str) -> str:
+    """``text`` with the part between the markers replaced by ``summary`` (unchanged when the
+    markers are missing)."""
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return text
+    return text[:start] + summary + text[end + len(README_END) :]

@@ -166,3 +166,33 @@ def test_the_text_table_lines_up_its_columns():
 def test_a_ratio_is_shown_with_two_significant_digits_and_no_exponent(value, shown):
     row = {"group": "page", "name": "x", "url": "/", "vs_stock": value}
     assert stats.row_cells(row)[7] == shown
+
+
+def _report():
+    rows = _rows()
+    stats.add_ratios(rows, stock=90.0, nginx=18000.0)
+    return {
+        "date": "2026-11-30 12:00 UTC",
+        "minutes": 24.6,
+        "machine": {"nproc": 2, "load_at_start": 1.5},
+        "results": [
+            {
+                "size": "berlin",
+                "references": {"stock": 90.0, "nginx": 18000.0},
+                "rows": rows,
+                "summary": stats.summary(rows),
+            },
+            {"size": "world", "skipped": "not measured"},
+        ],
+    }
+
+
+def test_the_readme_summary_quotes_the_chosen_rows_and_replaces_only_its_part():
+    summary = stats.readme_summary(_report())
+    assert "| berlin | overview | 12 | 120.0 ! | 18.0 | 0.20× | 6.00× | 0.50× |" in summary
+    assert "| berlin | references: stock Wagtail / nginx static | | | 90.0 / 18,000 |" in summary
+    assert "2026-11-30 12:00 UTC" in summary and "world" not in summary.split("| size")[1]
+    readme = f"# Title\n\n{stats.README_START}\nold\n{stats.README_END}\n\nAfter.\n"
+    written = stats.readme_with(readme, summary)
+    assert "old" not in written and written.startswith("# Title") and written.endswith("After.\n")
+    assert stats.readme_with("no markers", summary) == "no markers"
