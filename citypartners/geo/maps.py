@@ -11,6 +11,11 @@ from .projection import HEIGHT, WIDTH, project
 MIN_VIEW_WIDTH = 140.0  # map units: no closer than about Europe
 POINT_RADIUS = 0.006  # of the view's width
 GAP = 0.5  # of the radius, between two points
+# At most this many points on one map: more cities are drawn as clusters (the nearest ones
+# in a grid cell become one point labelled with the first city and how many more), so that
+# the drawing's time and size stay bounded whatever the number of cities (a world-size
+# boroughs overview has ten thousand).
+MAX_MARKERS = 250
 
 
 @dataclass
@@ -22,6 +27,7 @@ class Marker:
     y: float
     ox: float  # where the city really is
     oy: float
+    count: int = 1  # cities drawn as this one point (a cluster above MAX_MARKERS)
 
     @property
     def moved(self):
@@ -113,6 +119,31 @@ def _spread(markers, fixed, distance, view):
             break
 
 
+def _clustered(markers, distance):
+    """At most MAX_MARKERS points: cities in one grid cell become one point, with cells
+    growing until few enough remain. Below the limit, ``markers`` unchanged."""
+    cell = distance
+    while len(markers) > MAX_MARKERS:
+        cells = {}
+        for m in markers:
+            cells.setdefault((int(m.ox // cell), int(m.oy // cell)), []).append(m)
+        merged = []
+        for group in cells.values():
+            if len(group) == 1:
+                merged.append(group[0])
+                continue
+            first = min(group, key=lambda m: m.key)
+            count = sum(m.count for m in group)
+            x = sum(m.ox * m.count for m in group) / count
+            y = sum(m.oy * m.count for m in group) / count
+            label = first.label.split(" (+", 1)[0]
+            name = f"{label} (+{count - 1})"
+            merged.append(Marker(first.key, name, first.url, x, y, x, y, count))
+        markers = sorted(merged, key=lambda m: (m.ox, m.oy, m.key))
+        cell *= 2
+    return markers
+
+
 def city_map(cities, *, home: tuple[float, float]) -> CityMap | None:
     """`cities`: (key, label, url, longitude, latitude) for each city; None without any.
 
@@ -131,6 +162,7 @@ def city_map(cities, *, home: tuple[float, float]) -> CityMap | None:
     radius = view[2] * POINT_RADIUS
     markers = [Marker(key, label, url, x, y, x, y) for key, label, url, x, y in placed]
     markers.sort(key=lambda m: (m.ox, m.oy, m.key))  # the same layout on every request
+    markers = _clustered(markers, radius * (2 + GAP))
     _spread(markers, [home_point], radius * (2 + GAP), view)
     return CityMap(
         view=view,

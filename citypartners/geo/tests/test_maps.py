@@ -87,3 +87,22 @@ def test_the_timeline_shows_each_beginning_and_moscows_suspension(client, lang, 
     assert svg.count('class="timeline__suspended"') == 1
     assert word in svg
     assert ">1987<" not in svg and ">1980<" in svg  # decades on the axis
+
+
+def test_a_map_of_thousands_of_cities_draws_at_most_max_markers_points():
+    import random
+
+    from citypartners.geo import maps
+
+    rng = random.Random(3)
+    cities = [
+        (f"c{n}", f"City {n}", f"/c{n}/", rng.uniform(-10, 30), rng.uniform(35, 60))
+        for n in range(5000)
+    ]
+    drawn = maps.city_map(cities, home=(13.4, 52.5))  # took minutes before clustering
+    assert len(drawn.markers) <= maps.MAX_MARKERS
+    assert sum(m.count for m in drawn.markers) == 5000  # every city is in one point
+    clusters = [m for m in drawn.markers if m.count > 1]
+    assert clusters and all(m.label.endswith(f"(+{m.count - 1})") for m in clusters)
+    small = maps.city_map(cities[:40], home=(13.4, 52.5))
+    assert len(small.markers) == 40 and all(m.count == 1 for m in small.markers)
