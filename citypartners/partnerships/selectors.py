@@ -83,11 +83,29 @@ def partnership_detail(*, partnership_id: int):
     return partnership
 
 
-def boroughs_with_partnerships():
-    """The boroughs in order, each with its partnerships ordered by the date shown."""
+def boroughs():
+    """The boroughs, in their order."""
+    return Owner.objects.filter(kind=Owner.Kind.BOROUGH)
+
+
+def boroughs_prefetched():
+    """The boroughs in order, each with its partnerships (``partnership_list``) ordered by
+    the date shown, loaded for whichever slice of them is read (a page of a long list)."""
     partnerships = partnerships_annotated().order_by("since", "city__name_en")
+    return boroughs().prefetch_related(
+        Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
+    )
+
+
+def boroughs_with_partnerships():
+    """Every borough in order, each with its partnerships ordered by the date shown."""
+    return list(boroughs_prefetched())
+
+
+def borough_partnerships():
+    """Every partnership of a borough, with what the map needs, in one query."""
     return list(
-        Owner.objects.filter(kind=Owner.Kind.BOROUGH).prefetch_related(
-            Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
-        )
+        partnerships_annotated()
+        .filter(owner__kind=Owner.Kind.BOROUGH)
+        .order_by("owner__sort_order", "owner__slug", "city__name_en", "pk")
     )

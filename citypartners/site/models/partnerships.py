@@ -96,19 +96,32 @@ class BoroughIndexPage(SectionPage):
     class Meta:
         verbose_name = _("boroughs overview page")
 
+    # Boroughs listed on one page (Berlin's twelve fit; a country's hundreds are paged). The
+    # map shows every borough's partner cities.
+    PER_PAGE = 20
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        boroughs = selectors.boroughs_with_partnerships()
+        page_obj = Paginator(selectors.boroughs_prefetched(), self.PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        boroughs = list(page_obj)
         tag(list_tag(Owner), list_tag(Partnership, owner_kind=Owner.Kind.BOROUGH))
         pages = borough_pages(locale_id=self.locale_id)
+        urls = {pk: page.get_url(request) for pk, page in pages.items()}
         for borough in boroughs:
-            page = pages.get(borough.pk)
-            borough.page_url = page.get_url(request) if page else None
+            borough.page_url = urls.get(borough.pk)
+        listed = {borough.pk for borough in boroughs}
+
+        def link(row):
+            # A city in this page's list is an anchor here; another page's, its borough page.
+            if row.owner_id in listed or urls.get(row.owner_id) is None:
+                return f"#{row.owner.slug}-{row.city.slug}"
+            return f"{urls[row.owner_id]}#borough-partners-{row.city.slug}"
+
         context["boroughs"] = boroughs
-        context["city_map"] = partnerships_map(
-            [p for borough in boroughs for p in borough.partnership_list],
-            link=lambda row: f"#{row.owner.slug}-{row.city.slug}",
-        )
+        context["page_obj"] = page_obj
+        context["city_map"] = partnerships_map(selectors.borough_partnerships(), link=link)
         return context
 
 

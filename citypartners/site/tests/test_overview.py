@@ -85,3 +85,32 @@ def test_borough_pages_list_their_partnerships(client):
 def test_project_cooperations_page_shows_its_empty_state(client):
     html = client.get("/en/project-cooperations/").content.decode()
     assert "There are no project cooperations at the moment." in html
+
+
+def test_many_boroughs_are_listed_a_page_at_a_time_and_all_of_their_cities_are_on_the_map(
+    client, django_assert_max_num_queries
+):
+    from citypartners.partnerships.tests.factories import (
+        CityFactory,
+        OwnerFactory,
+        PartnershipFactory,
+    )
+    from citypartners.site.models import BoroughIndexPage
+
+    for n in range(BoroughIndexPage.PER_PAGE + 2):
+        PartnershipFactory(
+            owner=OwnerFactory(name_de=f"Zzbezirk {n:02}", name_en=f"Zzborough {n:02}"),
+            city=CityFactory(latitude=40 + n / 10, longitude=n / 10),
+        )
+    with django_assert_max_num_queries(20):
+        first = BeautifulSoup(client.get("/en/boroughs/").content.decode(), "html.parser")
+    last = BeautifulSoup(client.get("/en/boroughs/?page=2").content.decode(), "html.parser")
+    listed = [s.h2.get_text(strip=True) for s in first.select("section.borough")]
+    later = [s.h2.get_text(strip=True) for s in last.select("section.borough")]
+    assert len(listed) == BoroughIndexPage.PER_PAGE and later and not set(listed) & set(later)
+    assert "Zzborough 21" in later and first.select_one("nav.pagination a[rel=next]")
+    # The map of every page shows every borough's partner cities.
+    for soup in (first, last):
+        names = " ".join(a.get("aria-label", "") + a.get_text() for a in soup.select("svg a"))
+        assert "Example City" in names
+        assert len(soup.select("svg a")) >= BoroughIndexPage.PER_PAGE + 2 + 3
