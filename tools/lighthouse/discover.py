@@ -23,7 +23,7 @@ from bench import discover  # noqa: E402
 
 # Of bench's view entries, the ones with a page type of their own (the past list and the one
 # city's list are the activity index page's template again; the second search is search's).
-VIEWS = ("calendar", "activity", "project", "organisation", "search for a city", "open data")
+VIEWS = ("calendar", "activity", "project", "organisation", "search for a city", "open data page")
 
 
 def entries() -> list[dict]:
