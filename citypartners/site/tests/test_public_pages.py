@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from wagtail.models import Page, get_page_models
 
 from citypartners.activities.models import Activity
-from citypartners.site.models import ActivityIndexPage
+from citypartners.site.models import ActivityIndexPage, BoroughPage
 
 from .pages import activity_view_urls, all_public_urls, one_page_of_each_type
 
@@ -170,3 +170,12 @@ def test_an_activity_is_described_by_its_own_text_not_the_lists(client):
     content = _soup(response).select_one('meta[name="description"]')["content"]
     assert content == "Gärten für Schulen"
     assert content != _soup(client.get(index.url)).select_one('meta[name="description"]')["content"]
+
+
+def test_a_borough_page_without_an_intro_is_described_by_its_borough(client):
+    page = BoroughPage.objects.live().filter(locale__language_code="de").first()
+    page.intro = ""
+    page.search_description = ""
+    page.save_revision().publish()
+    content = _soup(client.get(page.url)).select_one('meta[name="description"]')["content"]
+    assert content == f"Partnerstädte von {page.borough.name}"
