@@ -12,7 +12,7 @@ PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS
 LOCKS  := requirements.lock requirements-dev.lock
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check bench bench-quick
+.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check bench bench-quick lighthouse
 
 $(STAMP): $(LOCKS) pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -45,8 +45,8 @@ test-fast: install lint migrations-check
 
 ## Style (Python and templates), the layers (import-linter, see pyproject.toml) and no import cycle.
 lint: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . tools/lighthouse/run
+	$(VENV)/bin/ruff format --check . tools/lighthouse/run
 	$(VENV)/bin/djhtml --check $$(find citypartners -name '*.html')
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) tools/import_cycles.py citypartners
@@ -70,6 +70,20 @@ bench:
 
 bench-quick:
 	$(PY) tools/bench/run.py --quick $(ARGS)
+
+## Lighthouse (mobile, simulated throttling) on every public page type in both languages, the
+## Berlin demo on a throwaway SQLite database served by gunicorn behind nginx as in production
+## (tools/lighthouse/run): docs/lighthouse.md and .json. Fails when a page scores under 100 or
+## weighs 200 KB or more before images. Needs node (20), npm, nginx and /usr/bin/chromium
+## (CHROME_PATH); about 15 minutes on 2 cores. ARGS="--only HomePage --output .lighthouse".
+## Not part of make test: too slow, and CI need not reach npm.
+LIGHTHOUSE := tools/lighthouse/node_modules/lighthouse/package.json
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(LIGHTHOUSE)
+	$(PY) tools/lighthouse/run $(ARGS)
 
 ## Update locale/de/LC_MESSAGES/django.po from the code and templates (needs GNU gettext).
 messages: install

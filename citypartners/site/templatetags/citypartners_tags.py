@@ -1,8 +1,12 @@
 """Template tags shared by all public pages: language switch, footer links, dates."""
 
+import html
+
 from django import template
 from django.conf import settings
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
 from citypartners.core.i18n import current_language
@@ -79,6 +83,20 @@ def language_switch(context):
 def translation_urls(context):
     """Computed once per page and put into the context for the head and the switch."""
     return page_translation_urls(context.get("page"), context.get("request"))
+
+
+@register.filter
+def absolute_url(url: str, request) -> str:
+    """`url` with scheme and host: a search engine reads hreflang links only when absolute."""
+    return request.build_absolute_uri(url) if request is not None and url else url
+
+
+@register.filter
+def description(rich_text: str, length: int = 160) -> str:
+    """Rich text as a page's meta description: plain text, one line, at most `length`
+    characters (search engines show about that many)."""
+    text = " ".join(html.unescape(strip_tags(str(rich_text or ""))).split())
+    return Truncator(text).chars(length)
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
