@@ -61,7 +61,20 @@ def api_throttles() -> list:
     return [SettingsRateThrottle("1000/m")]
 
 
-api = NinjaAPI(
+class OpenDataAPI(NinjaAPI):
+    """The API, its OpenAPI description built once per process (it depends on the code
+    alone, and building it took ~60 ms on every request for /api/v1/openapi.json)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        built = self.__dict__.setdefault("_openapi_schemas", {})
+        if path_prefix not in built:
+            built[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return built[path_prefix]  # shared: callers only read it
+
+
+api = OpenDataAPI(
     title="citypartners open data",
     version="1",
     description=(
