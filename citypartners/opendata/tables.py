@@ -11,6 +11,7 @@ import html
 import io
 import re
 
+from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
 from citypartners.organisations.selectors import organisations_public
 from citypartners.partnerships.selectors import cities_public, partnerships_public
@@ -142,6 +143,68 @@ def _partnership_keys(partnerships):
     return LIST_SEPARATOR.join(sorted(f"{p.owner.slug}:{p.city.slug}" for p in partnerships))
 
 
+# An activity's columns as stored, in COLUMNS["activities"] order; the links are added.
+_ACTIVITY_FIELDS = (
+    "slug",
+    "owner__slug",
+    "title_de",
+    "title_en",
+    "kind__slug",
+    "status",
+    "all_day",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "timezone",
+    "place_de",
+    "place_en",
+    "registration_url",
+    "description_de",
+    "description_en",
+)
+
+
+def _activity_rows():
+    """The activities' rows from plain values in three queries, not model instances:
+    building each activity with its partnerships, cities and owners cost about 0.3 ms a
+    row (6 s for 18,000 activities)."""
+    public = activities_public().select_related(None).prefetch_related(None).order_by()
+    ids = public.values("pk")
+    partnerships, focus_areas = {}, {}
+    links = Activity.partnerships.through.objects.filter(activity_id__in=ids)
+    for activity_id, owner, city in links.values_list(
+        "activity_id", "partnership__owner__slug", "partnership__city__slug"
+    ):
+        partnerships.setdefault(activity_id, []).append(f"{owner}:{city}")
+    areas = Activity.focus_areas.through.objects.filter(activity_id__in=ids)
+    for activity_id, slug in areas.values_list("activity_id", "focusarea__slug"):
+        focus_areas.setdefault(activity_id, []).append(slug)
+    for pk, *values in public.order_by("slug").values_list("pk", *_ACTIVITY_FIELDS):
+        row = dict(zip(_ACTIVITY_FIELDS, values, strict=True))
+        yield [
+            row["slug"],
+            row["owner__slug"] or "",
+            row["title_de"],
+            row["title_en"],
+            row["kind__slug"],
+            row["status"],
+            _text(row["all_day"]),
+            _text(row["start_date"]),
+            _text(row["start_time"]),
+            _text(row["end_date"]),
+            _text(row["end_time"]),
+            row["timezone"],
+            row["place_de"],
+            row["place_en"],
+            LIST_SEPARATOR.join(sorted(partnerships.get(pk, ()))),
+            LIST_SEPARATOR.join(sorted(focus_areas.get(pk, ()))),
+            row["registration_url"],
+            rich_text_to_plain(row["description_de"]),
+            rich_text_to_plain(row["description_en"]),
+        ]
+
+
 def rows(entity: str):
     """The rows of one table, as lists of strings in COLUMNS order."""
     if entity == "cities":
@@ -162,29 +225,7 @@ def rows(entity: str):
                 _slugs(p.focus_areas.all()),
             ]
     elif entity == "activities":
-        queryset = activities_public().select_related("owner").order_by("slug")
-        for a in queryset:
-            yield [
-                a.slug,
-                a.owner.slug if a.owner_id else "",
-                a.title_de,
-                a.title_en,
-                a.kind.slug,
-                a.status,
-                _text(a.all_day),
-                _text(a.start_date),
-                _text(a.start_time),
-                _text(a.end_date),
-                _text(a.end_time),
-                a.timezone,
-                a.place_de,
-                a.place_en,
-                _partnership_keys(p for p in a.partnerships.all()),
-                _slugs(a.focus_areas.all()),
-                a.registration_url,
-                rich_text_to_plain(a.description_de),
-                rich_text_to_plain(a.description_en),
-            ]
+        yield from _activity_rows()
     elif entity == "projects":
         queryset = projects_public().select_related("owner").prefetch_related("partnerships__owner")
         for p in queryset.order_by("slug"):
