@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -9,6 +10,16 @@ WIDTH = 1000.0
 LABEL_WIDTH = 190.0
 ROW = 26.0
 TOP = 34.0
+
+
+class TimelineRow(NamedTuple):
+    """One partnership on the timeline: its city's name, address, start and current status."""
+
+    label: str
+    url: str | None
+    since: datetime.date
+    status: str | None  # the current status
+    status_since: datetime.date | None
 
 
 @dataclass
@@ -55,8 +66,7 @@ class Timeline:
 
 
 def partnership_timeline(rows, *, today: datetime.date | None = None) -> Timeline | None:
-    """`rows`: partnerships annotated with since, current_status and current_status_since,
-    with `page_url` (or None); oldest first."""
+    """`rows`: TimelineRow (or anything with the same attributes), in any order."""
     today = today or timezone.localdate()
     dated = [r for r in rows if r.since]
     if not dated:
@@ -70,25 +80,23 @@ def partnership_timeline(rows, *, today: datetime.date | None = None) -> Timelin
         return LABEL_WIDTH + span * years / (last - first)
 
     bars = []
-    for index, row in enumerate(sorted(dated, key=lambda r: (r.since, r.city.name))):
+    for index, row in enumerate(sorted(dated, key=lambda r: (r.since, r.label))):
         y = TOP + index * ROW
-        stopped = (
-            row.current_status in ("suspended", "ended", "dormant") and row.current_status_since
-        )
+        stopped = row.status in ("suspended", "ended", "dormant") and row.status_since
         x0 = x(row.since)
-        x1 = x(row.current_status_since) if stopped else x(today)
-        x2 = x(row.current_status_since) if row.current_status == "ended" else x(today)
+        x1 = x(row.status_since) if stopped else x(today)
+        x2 = x(row.status_since) if row.status == "ended" else x(today)
         bars.append(
             Bar(
-                label=row.city.name,
-                url=getattr(row, "page_url", None),
+                label=row.label,
+                url=row.url,
                 y=y,
                 x0=x0,
                 x1=max(x1, x0 + 2),
                 x2=max(x2, x1),
-                status=row.current_status if stopped else "",
+                status=row.status if stopped else "",
                 since_year=row.since.year,
-                status_year=row.current_status_since.year if stopped else None,
+                status_year=row.status_since.year if stopped else None,
                 text_y=y + ROW * 0.62,
             )
         )

@@ -7,7 +7,8 @@ from typing import Literal
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.translation import gettext
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
@@ -27,14 +28,43 @@ from citypartners.partnerships.selectors import cities_public, partnerships_publ
 from citypartners.projects.models import ProjectOrganisation
 from citypartners.projects.selectors import PUBLIC_STATUSES, projects_public
 
-from . import schemas
+from . import cursors, schemas
 
 Lang = Literal["de", "en"]
 MAX_LIMIT = 200
-# Far beyond any list we publish, far below what a database integer holds: a larger offset
-# or id is a 400 with a message (an offset past 2**63 made the database fail, a 500).
-MAX_OFFSET = 1_000_000
+# An OFFSET makes the database walk every row before it, so deep pages are reached with a
+# cursor instead (the `next` links carry one: opendata/cursors.py); a larger offset is a 400
+# that says so, in the request's language.
+MAX_OFFSET = 10_000
+# Beyond what a database integer holds: an id past it is a 400 naming the parameter.
 MAX_ID = 2**31 - 1
+
+
+def _limit():
+    return Query(50, ge=1, le=MAX_LIMIT, description="Records per page")
+
+
+def _offset():
+    return Query(
+        0,
+        ge=0,
+        le=MAX_OFFSET,
+        description=(
+            f"Records to skip, at most {MAX_OFFSET:,}; for deeper pages follow the `next` "
+            "links, which carry a `cursor`"
+        ),
+    )
+
+
+def _cursor():
+    return Query(
+        None,
+        max_length=cursors.MAX_LENGTH,
+        description=(
+            "Where the page starts: the value in a `next` link (opaque; it walks every "
+            "record exactly once, however deep, and cannot be combined with `offset`)"
+        ),
+    )
 
 
 class SettingsRateThrottle(AnonRateThrottle):
@@ -61,7 +91,20 @@ def api_throttles() -> list:
     return [SettingsRateThrottle("1000/m")]
 
 
-api = NinjaAPI(
+class OpenDataAPI(NinjaAPI):
+    """The API, its OpenAPI description built once per process (it depends on the code
+    alone, and building it took ~60 ms on every request for /api/v1/openapi.json)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        built = self.__dict__.setdefault("_openapi_schemas", {})
+        if path_prefix not in built:
+            built[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return built[path_prefix]  # shared: callers only read it
+
+
+api = OpenDataAPI(
     title="citypartners open data",
     version="1",
     description=(
@@ -70,11 +113,18 @@ api = NinjaAPI(
         "state (the city itself) and its boroughs, each the `owner` of its records. "
         "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
         "Accept-Language header. Licence: see /api/v1/ and the Open data page.\n\n"
-        "Changelog. 2026-11-30: the API lists exactly what the public pages show: "
+        "Pages: `limit` records each; follow the `next` link of a page for the one after "
+        "it. `next` carries a `cursor` (keyset pagination: every record exactly once, in "
+        "order, and a deep page as fast as the first). `offset` still works up to 10,000; "
+        "beyond that it is a 400 saying to follow the `next` links.\n\n"
+        "Changelog. 2026-11-30: lists page with a `cursor` in their `next` links; `offset` "
+        "is at most 10,000 (a 400 with a message beyond it), `offset` in a page is null on a "
+        "page reached by cursor, and `previous` is given on pages reached by `offset`. "
+        "Earlier the same day: the API lists exactly what the public pages show: "
         "projects only when planned, running or done (`status=proposed` or `dropped` is "
         "now a 400; such a project's record is a 404). `description_html` is HTML a "
-        "client can use (links and images expanded). `offset` above 1,000,000 and ids "
-        "beyond the database's integers are a 400 naming the parameter. The `side` of a "
+        "client can use (links and images expanded). Ids beyond the database's "
+        "integers are a 400 naming the parameter. The `side` of a "
         "project's organisation is `home` (the office's own city) or `partner`; it was "
         "`berlin`. No field was renamed. The names used here are now also those of the "
         "back office, the commands and the CSV files: `owner` (the state or a borough "
@@ -94,7 +144,10 @@ def _bad_parameters(request, exc):
     parts = []
     for error in exc.errors:
         where = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
-        parts.append(f"{where}: {error.get('msg')}")
+        if where == "offset" and error.get("type") == "less_than_equal":
+            parts.append(_offset_too_deep(request))
+        else:
+            parts.append(f"{where}: {error.get('msg')}")
     return api.create_response(request, {"detail": "; ".join(parts)}, status=400)
 
 
@@ -102,27 +155,76 @@ def _language(request, lang):
     return lang or translation.get_language_from_request(request)
 
 
-def _page(request, response, queryset, serialize, *, limit, offset, lang):
+def _asked_language(request):
+    """The language of a request whose parameters did not validate."""
+    lang = request.GET.get("lang")
+    return _language(request, lang if lang in ("de", "en") else None)
+
+
+def _offset_too_deep(request) -> str:
+    with translation.override(_asked_language(request)):
+        return gettext(
+            "offset: at most %(most)s. For deeper pages follow the “next” links: they carry "
+            "a cursor, which reaches every page as fast as the first."
+        ) % {"most": formats.number_format(MAX_OFFSET, force_grouping=True)}
+
+
+def _bad_cursor(request, lang) -> dict:
+    with translation.override(lang):
+        return {
+            "detail": gettext(
+                "cursor: not a cursor of this list. Use the value from a “next” link "
+                "unchanged, or start again without it."
+            )
+        }
+
+
+def _cursor_and_offset(request, lang) -> dict:
+    with translation.override(lang):
+        return {"detail": gettext("cursor: give either cursor or offset, not both.")}
+
+
+def _page(request, response, queryset, serialize, *, limit, offset, lang, cursor=None):
+    """One page of ``queryset``: from ``offset`` (bounded), or after ``cursor``; its
+    ``next`` link always carries a cursor (keyset pagination: opendata/cursors.py)."""
     lang = _language(request, lang)
     response["Content-Language"] = lang
     tag(list_tag(queryset.model))  # any record may enter the list
+    label = queryset.model._meta.model_name
+    if cursor is not None:
+        if offset:
+            return Status(400, _cursor_and_offset(request, lang))
+        try:
+            start = cursors.decode(queryset, label, cursor)
+        except cursors.BadCursor:
+            return Status(400, _bad_cursor(request, lang))
+        rows = list(cursors.after(queryset, start)[: limit + 1])
+    else:
+        rows = list(queryset[offset : offset + limit + 1])
+    more, rows = len(rows) > limit, rows[:limit]
     count = queryset.count()
-    rows = list(queryset[offset : offset + limit])
     with translation.override(lang):
         results = [serialize(row) for row in rows]
     base = request.build_absolute_uri(request.path)
 
-    def link(new_offset):
+    def link(**changes):
         params = request.GET.copy()
-        params["offset"], params["limit"] = new_offset, limit
+        for name in ("offset", "cursor"):
+            params.pop(name, None)
+        params["limit"] = limit
+        params.update(changes)
         return f"{base}?{params.urlencode()}"
 
+    following = link(cursor=cursors.encode(queryset, label, rows[-1])) if more else None
+    previous = None
+    if cursor is None and offset > 0:
+        previous = link(offset=max(offset - limit, 0))
     return {
         "count": count,
         "limit": limit,
-        "offset": offset,
-        "next": link(offset + limit) if offset + limit < count else None,
-        "previous": link(max(offset - limit, 0)) if offset > 0 else None,
+        "offset": None if cursor is not None else offset,
+        "next": following,
+        "previous": previous,
         "language": lang,
         "notes": getattr(request, "api_notes", []),
         "results": results,
@@ -214,8 +316,9 @@ def cities(
     owner: str | None = Query(None, description="Owner's slug, e.g. land-berlin or mitte"),
     country: str | None = Query(None, min_length=2, max_length=2, description="ISO code"),
     lang: Lang | None = None,
-    limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = _limit(),
+    offset: int = _offset(),
+    cursor: str | None = _cursor(),
 ):
     """Partner cities: every city with at least one partnership."""
     tag(list_tag(Partnership))  # a city is listed once it has a partnership
@@ -226,6 +329,7 @@ def cities(
         _city,
         limit=limit,
         offset=offset,
+        cursor=cursor,
         lang=lang,
     )
 
@@ -301,8 +405,9 @@ def partnerships(
     since_from: datetime.date | None = Query(None, description="Begun on or after"),
     since_to: datetime.date | None = Query(None, description="Begun on or before"),
     lang: Lang | None = None,
-    limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = _limit(),
+    offset: int = _offset(),
+    cursor: str | None = _cursor(),
 ):
     """Partnerships of the state and the boroughs, oldest first."""
     queryset = _partnerships()
@@ -327,6 +432,7 @@ def partnerships(
         _partnership,
         limit=limit,
         offset=offset,
+        cursor=cursor,
         lang=lang,
     )
 
@@ -396,8 +502,9 @@ def activities(
     date_from: datetime.date | None = Query(None, description="Ends on or after this day"),
     date_to: datetime.date | None = Query(None, description="Starts on or before this day"),
     lang: Lang | None = None,
-    limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = _limit(),
+    offset: int = _offset(),
+    cursor: str | None = _cursor(),
 ):
     """Published, public activities, soonest first."""
 
@@ -428,6 +535,7 @@ def activities(
         _activity,
         limit=limit,
         offset=offset,
+        cursor=cursor,
         lang=lang,
     )
 
@@ -494,8 +602,9 @@ def projects(
     focus_area: str | None = Query(None, description="Focus area's slug"),
     status: PROJECT_STATUSES | None = None,
     lang: Lang | None = None,
-    limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = _limit(),
+    offset: int = _offset(),
+    cursor: str | None = _cursor(),
 ):
     """Projects of the partnerships, as the public pages show them (no mere proposals, no
     dropped projects)."""
@@ -515,6 +624,7 @@ def projects(
         _project,
         limit=limit,
         offset=offset,
+        cursor=cursor,
         lang=lang,
     )
 
@@ -566,8 +676,9 @@ def organisations(
     focus_area: str | None = Query(None, description="Focus area's slug"),
     type: ORGANISATION_TYPES | None = None,
     lang: Lang | None = None,
-    limit: int = Query(50, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: int = _limit(),
+    offset: int = _offset(),
+    cursor: str | None = _cursor(),
 ):
     """Institutions through which the partnerships work, at home and in the partner cities."""
     queryset = _organisations()
@@ -586,6 +697,7 @@ def organisations(
         _organisation,
         limit=limit,
         offset=offset,
+        cursor=cursor,
         lang=lang,
     )
 

@@ -117,9 +117,13 @@ class Organisation(Schema):
 class Page(Schema):
     count: int = Field(description="How many records match, on all pages together")
     limit: int
-    offset: int
-    next: str | None = Field(description="Address of the next page, if there is one")
-    previous: str | None
+    offset: int | None = Field(description="Records skipped; null on a page reached by cursor")
+    next: str | None = Field(
+        description="Address of the next page, if there is one: it carries a `cursor`"
+    )
+    previous: str | None = Field(
+        description="Address of the previous page, on a page reached by `offset` only"
+    )
     language: str
     notes: list[str] = Field(description="Why a filter matched nothing, e.g. an unknown slug")
 

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from citypartners.core.forms import QuickSelect
+
 from .models import City
 
 
@@ -10,6 +12,7 @@ class SlugChoiceField(forms.ModelChoiceField):
 
     def __init__(self, queryset, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(queryset, to_field_name="slug", **kwargs)
 
     def label_from_instance(self, obj):

@@ -8,6 +8,7 @@ to a record is built here (``detail_url``), never by joining strings.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from wagtail.models import Page
 
 from citypartners.core.page_cache import instance_tag, tag
@@ -54,10 +55,27 @@ def section_page(*, locale_id: int, name: str):
     return section_pages(locale_id=locale_id, names=[name]).get(name)
 
 
+def page_url(page, request=None) -> str | None:
+    """``page.get_url(request)``, worked out once per page instance, request and language.
+
+    A list links every row through the same section page (an activity list, a feed), and
+    Wagtail's get_url costs a site lookup and a reverse each time. The memo sits on the
+    instance (loaded per request) and is used only for the very same request object and
+    the same path.
+    """
+    key = (translation.get_language(), page.url_path)
+    memo = page.__dict__.get("_url_memo")
+    if memo is not None and memo[0] is request and memo[1] == key:
+        return memo[2]
+    url = page.get_url(request)
+    page.__dict__["_url_memo"] = (request, key, url)
+    return url
+
+
 def route_url(page, name: str, *, request=None, **kwargs) -> str | None:
     """The address of one of a routable page's routes (as Wagtail's ``routablepageurl``
     tag gives it), or None when the page has no address."""
-    base = page.get_url(request)
+    base = page_url(page, request)
     if base is None:
         return None
     # The page's class holds its routes; `page` may be a plain Page of that class.

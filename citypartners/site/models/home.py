@@ -15,12 +15,11 @@ from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.clients import client_address, client_key
 from citypartners.core.models import OfficeSettings
 from citypartners.core.page_cache import list_tag, tag
-from citypartners.geo.timeline import partnership_timeline
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import Partnership
 
 from ..forms import FeedbackForm
-from ..maps import partnerships_map
+from ..maps import partnerships_map, partnerships_timeline
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import route_url, section_urls, state_partnership_rows
 from ..services import feedback_submit
@@ -51,7 +50,7 @@ class HomePage(StemmedPageSearchMixin, Page):
         context["city_map"] = partnerships_map(
             rows, link=lambda row: row.page_url or f"#partner-cities-{row.city.slug}"
         )
-        context["timeline"] = partnership_timeline(rows)
+        context["timeline"] = partnerships_timeline(rows)
         sections = section_urls(
             request=request,
             locale_id=self.locale_id,

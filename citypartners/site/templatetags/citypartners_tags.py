@@ -14,7 +14,7 @@ from citypartners.core.models import OfficeSettings
 from citypartners.core.page_cache import instance_tag, tag
 from citypartners.partnerships.models import PartnershipStatus
 
-from .. import sections
+from .. import maps, sections
 
 register = template.Library()
 
@@ -172,3 +172,17 @@ def source_host(value):
 def detail_url(context, section, record):
     """The address of `record` on its section page: {% detail_url activities_page activity %}."""
     return sections.detail_url(section, record, request=context.get("request")) or ""
+
+
+@register.simple_tag
+def map_figure(points, *, map_id, title, caption, home_name):
+    """The figure of a map of partner cities (site.maps: rendered once per change)."""
+    return maps.city_map_html(
+        points, map_id=map_id, title=title, caption=caption, home_name=home_name
+    )
+
+
+@register.simple_tag
+def timeline_figure(bars, *, timeline_id, title, caption):
+    """The figure of a timeline of partnerships (site.maps: rendered once per change)."""
+    return maps.timeline_html(bars, timeline_id=timeline_id, title=title, caption=caption)
