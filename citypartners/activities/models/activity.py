@@ -204,7 +204,13 @@ class Activity(
         ordering = ["starts_at", "pk"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-        indexes = [models.Index(fields=["live", "is_public", "ends_at"])]
+        indexes = [
+            models.Index(fields=["live", "is_public", "ends_at"]),
+            # The lists, the calendar, the feeds and the API walk activities by start.
+            models.Index(
+                fields=["live", "is_public", "starts_at", "id"], name="activity_public_start"
+            ),
+        ]
 
     def __str__(self):
         return self.title
