@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db import models
+from django.db.models import ExpressionWrapper, F, Prefetch, Q
 from django.utils import timezone
 
 from citypartners.partnerships.models import Partnership
@@ -72,14 +73,24 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone())
 
 
+# The start as an expression, not the column: ordered by the column, PostgreSQL walks the
+# index on the start from the oldest activity and tests each one's end (4 s over thirty years
+# of a million activities); ordered by this, it finds the current ones through the index on
+# the end and sorts only those (0.26 s).
+_START_UNINDEXED = ExpressionWrapper(
+    F("starts_at") + datetime.timedelta(0), output_field=models.DateTimeField()
+)
+
+
 def activities_current(queryset, *, now=None):
     """Not yet ended (running or upcoming), soonest first."""
-    return queryset.filter(ends_at__gt=now or timezone.now()).order_by("starts_at", "pk")
+    return queryset.filter(ends_at__gt=now or timezone.now()).order_by(_START_UNINDEXED, "pk")
 
 
 def activities_past(queryset, *, now=None):
-    """Ended, newest first."""
-    return queryset.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at", "-pk")
+    """Ended, the most recently ended first (the order of the index on the end: the archive
+    of a million activities pages without sorting them)."""
+    return queryset.filter(ends_at__lte=now or timezone.now()).order_by("-ends_at", "-pk")
 
 
 # What a calendar feed carries (issue 17): a client polls it every hour and wants what is

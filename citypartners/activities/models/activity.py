@@ -204,13 +204,11 @@ class Activity(
         ordering = ["starts_at", "pk"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
-        indexes = [
-            models.Index(fields=["live", "is_public", "ends_at"]),
-            # The lists, the calendar, the feeds and the API walk activities by start.
-            models.Index(
-                fields=["live", "is_public", "starts_at", "id"], name="activity_public_start"
-            ),
-        ]
+        # The lists, the calendar and the feeds find activities by their end ("current" is
+        # "not yet ended", the archive is newest end first). An index by start made
+        # PostgreSQL walk thirty years of starts to find this month's (tried: 3.7 s for
+        # the current list at a million activities).
+        indexes = [models.Index(fields=["live", "is_public", "ends_at"])]
 
     def __str__(self):
         return self.title
