@@ -208,7 +208,13 @@ class Activity(
         # "not yet ended", the archive is newest end first). An index by start made
         # PostgreSQL walk thirty years of starts to find this month's (tried: 3.7 s for
         # the current list at a million activities).
-        indexes = [models.Index(fields=["live", "is_public", "ends_at"])]
+        indexes = [
+            models.Index(fields=["live", "is_public", "ends_at"]),
+            # The Atom feed: the newest published first (it sorted a million rows: 0.9 s).
+            models.Index(
+                fields=["live", "is_public", "-first_published_at", "-id"], name="activity_newest"
+            ),
+        ]
 
     def __str__(self):
         return self.title
