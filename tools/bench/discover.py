@@ -10,6 +10,8 @@ with the most activities), since the goals are about the slow end.
 Each entry: {"group", "name", "url"} and "auth": True for the back office.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db.models import Count, Q
 from django.test import Client
@@ -149,7 +151,7 @@ def view_entries(city=None) -> list[dict]:
                     {
                         "group": "search",
                         "name": f"search for a city ({code})",
-                        "url": f"{reverse('search')}?q={term}",
+                        "url": f"{reverse('search')}?{urlencode({'q': term})}",
                     }
                 )
             focus = FocusArea.objects.order_by("pk").first()
@@ -159,7 +161,7 @@ def view_entries(city=None) -> list[dict]:
                     {
                         "group": "search",
                         "name": f"search for a word ({code})",
-                        "url": f"{reverse('search')}?q={term}",
+                        "url": f"{reverse('search')}?{urlencode({'q': term})}",
                     }
                 )
             entries.append(

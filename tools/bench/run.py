@@ -491,8 +491,12 @@ def measure_cached(bench: Bench, row: dict, cached_port: int, front_port: int) -
     if not row["url"].startswith(FRONT_PASSED):
         targets.append(("front", front_port))
     for label, port in targets:
-        for _ in range(2):
-            status, _body = http_get(port, row["url"], headers=headers)
+        try:
+            for _ in range(2):
+                status, _body = http_get(port, row["url"], headers=headers)
+        except (OSError, http.client.HTTPException) as error:
+            row[f"{label}_error"] = type(error).__name__
+            continue
         if status != 200:
             row[f"{label}_error"] = f"status {status}"
             continue
@@ -698,7 +702,12 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         cookie = measured["session_cookie"] if row.get("auth") else None
         if cookie:
             headers["Cookie"] = cookie
-        status, _body = http_get(port, row["url"], headers=headers)
+        try:
+            status, _body = http_get(port, row["url"], headers=headers)
+        except (OSError, http.client.HTTPException) as error:
+            # One URL that cannot be asked is a row's error, never the end of the run.
+            row["error"] = f"{type(error).__name__} through gunicorn"
+            continue
         if status != 200:
             row["error"] = f"status {status} through gunicorn"
             continue

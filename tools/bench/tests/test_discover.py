@@ -77,3 +77,13 @@ def test_without_the_second_factor_in_the_session_the_back_office_asks_for_it():
     response = client.get(discover.back_office_entries()[0]["url"])
     assert response.status_code == 302
     assert "/admin/2fa/auth" in response["Location"]
+
+
+def test_every_url_found_is_a_valid_address_even_for_names_with_spaces():
+    city = discover.busiest_city()
+    City.objects.filter(pk=city.pk).update(name_de="Casamassima (Beispiel)")
+    entries = discover.discover(Client())
+    for entry in entries:
+        url = entry.get("url") or ""
+        assert url.isascii() and " " not in url and url.isprintable(), url
+    assert any("q=Casamassima+%28Beispiel%29" in (e.get("url") or "") for e in entries)
