@@ -179,53 +179,26 @@ def _plain_rows(queryset):
     return queryset.select_related(None).prefetch_related(None)
 
 
-def rows(entity: str):
-    """The rows of one table, as lists of strings in COLUMNS order."""
-    if entity == "cities":
-        found = cities_public().order_by("slug").values_list(*COLUMNS["cities"])
-        for values in found.iterator(chunk_size=CHUNK):
-            yield [_text(value) for value in values]
-    elif entity == "partnerships":
-        found = (
+def _queries():
+    """Per table: the query of its values in COLUMNS order, and how each value becomes a
+    cell (``_text``; ``_sorted`` for a joined list; ``rich_text_to_plain`` for rich text)."""
+    text, joined, rich = _text, _sorted, rich_text_to_plain
+    return {
+        "cities": (
+            cities_public().order_by("slug").values_list(*COLUMNS["cities"]),
+            [text] * len(COLUMNS["cities"]),
+        ),
+        "partnerships": (
             partnerships_public()
             .order_by("owner__slug", "city__slug")
             .annotate(focus=_focus_slugs(Partnership, "partnership"))
             .values_list(
-                "owner__slug",
-                "city__slug",
-                "kind",
-                "since",
-                "since_precision",
-                "current_status",
-                "current_status_since",
-                "verified",
-                "focus",
-            )
-        )
-        for (
-            owner,
-            city,
-            kind,
-            since,
-            precision,
-            status,
-            status_since,
-            verified,
-            focus,
-        ) in found.iterator(chunk_size=CHUNK):
-            yield [
-                owner,
-                city,
-                kind,
-                _text(since),
-                precision or "",
-                status or "",
-                _text(status_since),
-                _text(verified),
-                _sorted(focus),
-            ]
-    elif entity == "activities":
-        found = (
+                "owner__slug", "city__slug", "kind", "since", "since_precision",
+                "current_status", "current_status_since", "verified", "focus",
+            ),
+            [text] * 8 + [joined],
+        ),
+        "activities": (
             _plain_rows(activities_public())
             .order_by("slug")
             .annotate(
@@ -233,40 +206,14 @@ def rows(entity: str):
                 focus=_focus_slugs(Activity, "activity"),
             )
             .values_list(
-                "slug",
-                "owner__slug",
-                "title_de",
-                "title_en",
-                "kind__slug",
-                "status",
-                "all_day",
-                "start_date",
-                "start_time",
-                "end_date",
-                "end_time",
-                "timezone",
-                "place_de",
-                "place_en",
-                "keys",
-                "focus",
-                "registration_url",
-                "description_de",
-                "description_en",
-            )
-        )
-        for values in found.iterator(chunk_size=CHUNK):
-            cells = [_text(value) for value in values[:14]]
-            cells[1] = values[1] or ""
-            yield [
-                *cells,
-                _sorted(values[14]),
-                _sorted(values[15]),
-                values[16],
-                rich_text_to_plain(values[17]),
-                rich_text_to_plain(values[18]),
-            ]
-    elif entity == "projects":
-        found = (
+                "slug", "owner__slug", "title_de", "title_en", "kind__slug", "status",
+                "all_day", "start_date", "start_time", "end_date", "end_time", "timezone",
+                "place_de", "place_en", "keys", "focus", "registration_url",
+                "description_de", "description_en",
+            ),
+            [text] * 14 + [joined, joined, text, rich, rich],
+        ),
+        "projects": (
             _plain_rows(projects_public())
             .order_by("slug")
             .annotate(
@@ -274,35 +221,12 @@ def rows(entity: str):
                 focus=_focus_slugs(Project, "project"),
             )
             .values_list(
-                "slug",
-                "owner__slug",
-                "title_de",
-                "title_en",
-                "status",
-                "start_date",
-                "end_date",
-                "keys",
-                "focus",
-                "description_de",
-                "description_en",
-            )
-        )
-        for values in found.iterator(chunk_size=CHUNK):
-            yield [
-                values[0],
-                values[1] or "",
-                values[2],
-                values[3],
-                values[4],
-                _text(values[5]),
-                _text(values[6]),
-                _sorted(values[7]),
-                _sorted(values[8]),
-                rich_text_to_plain(values[9]),
-                rich_text_to_plain(values[10]),
-            ]
-    elif entity == "organisations":
-        found = (
+                "slug", "owner__slug", "title_de", "title_en", "status", "start_date",
+                "end_date", "keys", "focus", "description_de", "description_en",
+            ),
+            [text] * 7 + [joined, joined, rich, rich],
+        ),
+        "organisations": (
             _plain_rows(organisations_public())
             .order_by("slug")
             .annotate(
@@ -310,33 +234,19 @@ def rows(entity: str):
                 focus=_focus_slugs(Organisation, "organisation"),
             )
             .values_list(
-                "slug",
-                "owner__slug",
-                "name",
-                "type",
-                "city__slug",
-                "website",
-                "keys",
-                "focus",
-                "description_de",
-                "description_en",
-            )
-        )
-        for values in found.iterator(chunk_size=CHUNK):
-            yield [
-                values[0],
-                values[1] or "",
-                values[2],
-                values[3],
-                values[4],
-                values[5],
-                _sorted(values[6]),
-                _sorted(values[7]),
-                rich_text_to_plain(values[8]),
-                rich_text_to_plain(values[9]),
-            ]
-    else:
-        raise KeyError(entity)
+                "slug", "owner__slug", "name", "type", "city__slug", "website", "keys",
+                "focus", "description_de", "description_en",
+            ),
+            [text] * 6 + [joined, joined, rich, rich],
+        ),
+    }  # fmt: skip
+
+
+def rows(entity: str):
+    """The rows of one table, as lists of strings in COLUMNS order."""
+    found, cells = _queries()[entity]
+    for values in found.iterator(chunk_size=CHUNK):
+        yield [cell(value) for cell, value in zip(cells, values, strict=True)]
 
 
 class _Line:

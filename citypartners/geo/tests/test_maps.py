@@ -9,6 +9,7 @@ import html5lib
 import pytest
 from django.conf import settings
 
+from citypartners.geo import maps
 from citypartners.geo.maps import city_map
 from citypartners.geo.world import world_svg
 from citypartners.partnerships.models import Partnership
@@ -91,8 +92,6 @@ def test_the_timeline_shows_each_beginning_and_moscows_suspension(client, lang, 
 
 def test_a_map_of_thousands_of_cities_draws_at_most_max_markers_points():
     import random
-
-    from citypartners.geo import maps
 
     rng = random.Random(3)
     cities = [

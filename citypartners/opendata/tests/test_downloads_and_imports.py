@@ -10,8 +10,10 @@ from django.utils import translation
 
 from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity, ActivityKind
+from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
 from citypartners.demo.loader import BerlinLoader
+from citypartners.opendata import tables
 from citypartners.opendata.imports import import_csv, import_wikidata
 from citypartners.opendata.tables import COLUMNS, csv_text
 from citypartners.partnerships.models import City, Partnership
@@ -36,10 +38,6 @@ def test_each_table_downloads_as_utf8_csv(client, entity):
 def test_a_large_table_streams_in_chunks_from_one_query_and_lists_links_sorted(
     django_assert_max_num_queries,
 ):
-    from citypartners.activities.tests.factories import ActivityFactory
-    from citypartners.opendata import tables
-    from citypartners.partnerships.models import Partnership
-
     both = list(Partnership.objects.filter(city__slug__in=["warsaw", "paris"]))
     for n in range(300):
         ActivityFactory(description_en="<p>" + "long text " * 30 + f"{n}</p>", partnerships=both)

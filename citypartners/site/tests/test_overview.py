@@ -3,6 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from citypartners.partnerships.tests.factories import CityFactory, OwnerFactory, PartnershipFactory
+from citypartners.site.models import BoroughIndexPage
+
 pytestmark = pytest.mark.django_db
 
 # The small site's state partnerships, by "partner since" (see site/tests/small_site.py);
@@ -90,13 +93,6 @@ def test_project_cooperations_page_shows_its_empty_state(client):
 def test_many_boroughs_are_listed_a_page_at_a_time_and_all_of_their_cities_are_on_the_map(
     client, django_assert_max_num_queries
 ):
-    from citypartners.partnerships.tests.factories import (
-        CityFactory,
-        OwnerFactory,
-        PartnershipFactory,
-    )
-    from citypartners.site.models import BoroughIndexPage
-
     for n in range(BoroughIndexPage.PER_PAGE + 2):
         PartnershipFactory(
             owner=OwnerFactory(name_de=f"Zzbezirk {n:02}", name_en=f"Zzborough {n:02}"),
