@@ -31,7 +31,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from bench import discover, office, stats  # noqa: E402
+from bench import discover, office, shape, stats  # noqa: E402
 from citypartners.activities.models import Activity  # noqa: E402
 from citypartners.organisations.models import Organisation  # noqa: E402
 from citypartners.partnerships.models import City, Partnership  # noqa: E402
@@ -51,7 +51,8 @@ def _get(client: Client, url: str):
 
 def measure(client: Client, entry: dict, *, repeat: int, budget: float, warmup: int) -> dict:
     """Status, size, queries and the time of `repeat` requests (fewer when the time budget
-    is spent: at least 3, so that a slow URL cannot hold up the run)."""
+    is spent: at least 3, so that a slow URL cannot hold up the run; none when `repeat` is
+    0, for the query count alone)."""
     row = dict(entry)
     if row.get("error") or not row.get("url"):
         return row
@@ -66,6 +67,8 @@ def measure(client: Client, entry: dict, *, repeat: int, budget: float, warmup: 
     with CaptureQueriesContext(connection) as queries:
         _get(client, row["url"])
     row["queries"] = len(queries)
+    if repeat == 0:
+        return row
     times = []
     started = time.perf_counter()
     while len(times) < repeat:
@@ -104,7 +107,20 @@ def main(argv=None) -> int:
         type=float,
         help="a Unix time: after it, each URL gets one warm-up and 3 timed requests",
     )
+    parser.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="count each URL's queries, time nothing (the comparison of the two sizes)",
+    )
+    parser.add_argument(
+        "--fill-lists",
+        action="store_true",
+        help="first give the measured city pages a project (bench.shape), as the test does",
+    )
     args = parser.parse_args(argv)
+    if args.fill_lists:
+        filled = shape.fill_city_page_lists()
+        print(f"  lists filled: {filled or 'nothing was missing'}", flush=True)
 
     host = settings.ALLOWED_HOSTS[0].lstrip(".")
     session_key = office.signed_in_session()
@@ -120,14 +136,20 @@ def main(argv=None) -> int:
         row = measure(
             client,
             entry,
-            repeat=3 if hurry else args.repeat,
+            repeat=0 if args.queries_only else 3 if hurry else args.repeat,
             budget=args.budget,
             warmup=1 if hurry else args.warmup,
         )
         if hurry:
             row["hurried"] = True
         rows.append(row)
-        shown = f"{row.get('p95_ms', 0):7.1f} ms p95" if "p95_ms" in row else row.get("error")
+        shown = (
+            f"{row.get('p95_ms', 0):7.1f} ms p95"
+            if "p95_ms" in row
+            else f"{row['queries']:4} queries"
+            if "queries" in row
+            else row.get("error")
+        )
         print(f"  {row['group']:12} {row['name'][:40]:40} {shown}", flush=True)
 
     if args.static_copy:

@@ -55,6 +55,7 @@ HOST = "partnerschaften.example.org"  # the server_name of deploy/nginx/citypart
 DATABASES = {
     "berlin": "citypartners_bench_berlin",
     "world": "citypartners_bench_world",
+    "berlin-generated": "citypartners_bench_berlin_generated",
     "stock": "citypartners_bench_stock",
 }
 APT = "apt-get install wrk nginx varnish redis-server"
@@ -764,6 +765,34 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
     }
 
 
+def query_check(bench: Bench, env: dict, world: dict) -> dict:
+    """The world's query counts against Berlin size on generated data too: the same
+    generator at `--scale berlin`, every URL asked once. The Berlin demo is another data set
+    (other records, other lists filled), so its counts say nothing about growth; the
+    generator's two sizes do (bench/shape.py fills the lists of the city pages measured)."""
+    bench.step("Berlin size, generated: database (migrate, generate_data --scale berlin)")
+    env = dict(env, DATABASE_URL=bench.new_database(DATABASES["berlin-generated"]))
+    manage = [bench.python, "manage.py"]
+    bench.run([*manage, "migrate", "--no-input"], env=env, what="migrate")
+    bench.run([*manage, "generate_data", "--scale", "berlin"], env=env, what="generate_data")
+    flush_cache(bench, env)
+    bench.step("Berlin size, generated: the query count of every URL")
+    result_file = bench.tmp / "berlin-generated-queries.json"
+    command = [
+        bench.python,
+        ROOT / "tools" / "bench" / "inprocess.py",
+        "--output",
+        result_file,
+        "--queries-only",
+        "--fill-lists",
+    ]
+    process = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
+    if process.returncode != 0:
+        raise HarnessError("the query count at Berlin size (generated) failed")
+    measured = json.loads(result_file.read_text())
+    return dict(stats.query_comparison(measured["rows"], world["rows"]), sizes=measured["sizes"])
+
+
 # --- The report ----------------------------------------------------------------------------------
 def machine(bench: Bench) -> dict:
     cpu = ""
@@ -891,6 +920,35 @@ def render_markdown(report: dict) -> str:
                     f"{spread['median']:.2f}× over {spread['count']} URLs)."
                 )
         lines += ["", stats.markdown_table(result["rows"])]
+    check = report.get("query_check")
+    if check:
+        s = check["sizes"]
+        lines += [
+            "",
+            "## Query counts at both sizes",
+            "",
+            "The rule: each public URL runs as many queries at world size as at Berlin size. "
+            "The Berlin demo and the world are different data (other records, other lists "
+            "filled), so the comparison is made on generated data at both sizes: "
+            f"`generate_data --scale berlin` ({s['partnerships']:,} partnerships, "
+            f"{s['activities']:,} activities, {s['pages']:,} pages), each URL asked once, "
+            "the same records chosen the same way (bench/discover.py; bench/shape.py gives the "
+            "measured city pages a project, as the generator leaves the state's without one "
+            "at this size).",
+            "",
+            stats.query_check_sentence(check),
+        ]
+        if check["differ"]:
+            lines += [
+                "",
+                "| group | what | Berlin size | queries | world size | queries |",
+                "|---|---|---|---:|---|---:|",
+            ]
+            lines += [
+                f"| {p['group']} | {p['name']} | `{p['small_url']}` | {p['small']} | "
+                f"`{p['large_url']}` | {p['large']} |"
+                for p in check["differ"]
+            ]
     lines += ["", "## Where the time went", "", "| phase | seconds |", "|---|---:|"]
     lines += [f"| {p['phase']} | {p['seconds']} |" for p in report["phases"]]
     return "\n".join(lines) + "\n"
@@ -974,6 +1032,7 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
     ports = {"stock": start_stock_wagtail(bench)}
 
     results = []
+    check = None
     for size in sizes:
         if size == "world" and not has_generate_data(bench, env):
             reason = (
@@ -987,6 +1046,9 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
         results.append(result)
         print()
         print(stats.text_table(result["rows"]))
+        if size == "world":
+            check = query_check(bench, env, result)
+            print("\n" + stats.query_check_sentence(check))
 
     bench.step("Report")
     report = {
@@ -997,6 +1059,7 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
         "machine": info,
         "settings": {**bench.mode, "workers": args.workers, "redis": redis},
         "results": results,
+        "query_check": check,
     }
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render_markdown(report))

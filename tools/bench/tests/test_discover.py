@@ -7,9 +7,12 @@ from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client, override_settings
 
-from bench import discover, office
-from citypartners.partnerships.models import City
-from citypartners.site.models import PartnerCityPage
+from bench import discover, office, shape
+from citypartners.activities.selectors import activities_current, activities_public
+from citypartners.partnerships.models import City, Partnership
+from citypartners.projects.models import Project
+from citypartners.projects.selectors import projects_public
+from citypartners.site.models import BoroughPage, PartnerCityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -37,17 +40,66 @@ def test_the_api_lists_and_one_record_of_each_come_from_the_openapi_document():
     assert not any("{" in url for url in urls)
 
 
-def test_the_city_page_measured_is_that_of_the_city_with_the_most_activities():
+def test_the_feeds_and_lists_of_one_city_are_those_of_the_city_with_the_most_activities():
     city = discover.busiest_city()
     busy = {
         c.pk: c.partnerships.filter(activities__live=True, activities__is_public=True).count()
         for c in City.objects.all()
     }
     assert busy[city.pk] == max(busy.values()) > 0
-    page = PartnerCityPage.objects.live().get(partnership__city=city, locale__language_code="de")
-    entries = {e["name"]: e["url"] for e in discover.page_entries(city)}
-    assert entries["PartnerCityPage (de)"] == page.url
     assert any(e["url"].endswith(f"/city/{city.slug}.ics") for e in discover.feed_entries(city))
+
+
+def _borough_city_page() -> PartnerCityPage:
+    """A partner city page below a borough's page (generated data has them; the small site
+    and the demo list a borough's cities on the borough's page)."""
+    borough = BoroughPage.objects.filter(locale__language_code="de").order_by("path").first()
+    partnership = Partnership.objects.filter(owner=borough.specific.borough).first()
+    return borough.add_child(
+        instance=PartnerCityPage(
+            title=partnership.city.name_de, slug="city-of-a-borough", partnership=partnership
+        )
+    )
+
+
+def _filled(page) -> tuple[bool, bool]:
+    """Whether a city page lists an activity to come and a project."""
+    partnership = page.partnership
+    return (
+        activities_current(activities_public()).filter(partnerships=partnership).exists(),
+        projects_public().filter(partnerships=partnership, status__in=shape.SHOWN).exists(),
+    )
+
+
+def test_a_city_page_is_measured_below_the_overview_and_below_a_borough_with_its_lists_filled():
+    """Of the pages at each place, one whose lists are filled comes first (an empty list
+    skips queries, and the bench compares two sizes)."""
+    _borough_city_page()
+    pages = dict(discover.city_pages("de"))
+    state_page = pages["PartnerCityPage (de)"]
+    borough_page = pages["PartnerCityPage below a borough (de)"]
+    assert state_page.depth < borough_page.depth
+    assert isinstance(borough_page.get_parent().specific, BoroughPage)
+    for chosen in (state_page, borough_page):
+        alike = PartnerCityPage.objects.live().filter(
+            locale__language_code="de", depth=chosen.depth
+        )
+        best = max(_filled(page) for page in alike)
+        assert _filled(chosen) == best
+    names = {e["name"] for e in discover.page_entries()}
+    assert {"PartnerCityPage (de)", "PartnerCityPage below a borough (de)"} <= names
+    assert "PartnerCityPage below a borough (en)" not in names  # none in English here
+
+
+def test_the_measured_city_pages_get_a_project_where_they_show_none():
+    _borough_city_page()
+    Project.partnerships.through.objects.all().delete()  # no city page shows a project
+    filled = shape.fill_city_page_lists()
+    pages = dict(discover.city_pages("de"))
+    assert set(filled) >= {page.url for page in pages.values()}
+    for page in pages.values():
+        assert _filled(page)[1]
+    assert shape.fill_city_page_lists() == []
 
 
 def test_every_url_found_answers_200():

@@ -196,3 +196,28 @@ def test_the_readme_summary_quotes_the_chosen_rows_and_replaces_only_its_part():
     written = stats.readme_with(readme, summary)
     assert "old" not in written and written.startswith("# Title") and written.endswith("After.\n")
     assert stats.readme_with("no markers", summary) == "no markers"
+
+
+def test_query_counts_are_compared_by_url_and_the_differences_named():
+    small = [
+        {"group": "page", "name": "HomePage (de)", "url": "/de/", "queries": 12},
+        {"group": "page", "name": "PartnerCityPage (de)", "url": "/de/a/", "queries": 26},
+        {"group": "back office", "name": "page explorer", "url": "/admin/", "queries": 78},
+        {"group": "feeds", "name": "Atom", "url": "/atom", "error": "status 500"},
+    ]
+    large = [
+        {"group": "page", "name": "HomePage (de)", "url": "/de/", "queries": 12},
+        {"group": "page", "name": "PartnerCityPage (de)", "url": "/de/b/", "queries": 28},
+        {"group": "back office", "name": "page explorer", "url": "/admin/", "queries": 146},
+        {"group": "feeds", "name": "Atom", "url": "/atom", "queries": 6},
+    ]
+    check = stats.query_comparison(small, large)
+    assert (check["compared"], check["public"], check["public_equal"]) == (3, 2, 1)
+    assert [(p["name"], p["small"], p["large"]) for p in check["differ"]] == [
+        ("PartnerCityPage (de)", 26, 28),
+        ("page explorer", 78, 146),
+    ]
+    check["sizes"] = {"partnerships": 1, "activities": 1, "pages": 1}
+    sentence = stats.query_check_sentence(check)
+    assert "1 of 2 public URLs equal (differ: PartnerCityPage (de) 26 → 28)" in sentence
+    assert "back office, bounded by its page of rows: page explorer 78 → 146" in sentence
