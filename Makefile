@@ -12,7 +12,7 @@ PYTEST := $(PY) -m pytest $(if $(filter-out 1,$(TEST_WORKERS)),-n $(TEST_WORKERS
 LOCKS  := requirements.lock requirements-dev.lock
 STAMP  := $(VENV)/.installed-$(shell cat $(LOCKS) pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check bench bench-quick lighthouse
+.PHONY: run test test-fast install catalogues lint migrations-check pytest messages lock createuser backup restore clean upgrade-check bench bench-quick bench-queries lighthouse
 
 $(STAMP): $(LOCKS) pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed."; exit 1; }
@@ -70,6 +70,11 @@ bench:
 
 bench-quick:
 	$(PY) tools/bench/run.py --quick $(ARGS)
+
+## The query counts of every URL at Berlin size and at world size, both generated (a few
+## minutes with the kept world): docs/benchmarks-queries.md and the README's line on them.
+bench-queries:
+	$(PY) tools/bench/run.py --query-check $(ARGS)
 
 ## Lighthouse (mobile, simulated throttling) on every public page type in both languages, the
 ## Berlin demo on a throwaway SQLite database served by gunicorn behind nginx as in production

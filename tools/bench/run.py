@@ -511,6 +511,42 @@ def measure_cached(bench: Bench, row: dict, cached_port: int, front_port: int) -
 
 
 # --- wrk ------------------------------------------------------------------------------------------
+def _workers(master: int) -> list[int]:
+    """The gunicorn master's worker processes (Linux: /proc/<pid>/task/<pid>/children)."""
+    try:
+        return [
+            int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        ]
+    except OSError:
+        return []
+
+
+def reset_peak_memory(master: int) -> None:
+    """Start each worker's peak of resident memory (VmHWM) afresh: writing 5 to clear_refs
+    resets it to the current size (Linux 4.0 and later)."""
+    for pid in _workers(master):
+        try:
+            Path(f"/proc/{pid}/clear_refs").write_text("5")
+        except OSError:
+            pass
+
+
+def peak_memory_mb(master: int) -> float | None:
+    """The highest peak of resident memory among the workers since the reset, in MB: what a
+    URL needs of a worker while wrk asks it (a worker started meanwhile counts from its
+    start)."""
+    peaks = []
+    for pid in _workers(master):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return round(max(peaks), 1) if peaks else None
+
+
 def wrk(bench: Bench, port: int, path: str, *, host=HOST, cookie=None, seconds=None) -> dict:
     mode = bench.mode
     command = [
@@ -612,10 +648,10 @@ def kept_world(bench: Bench, env: dict) -> float:
     return seconds
 
 
-def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
-    """Fill the size's database, measure in-process, then every URL through gunicorn: without
-    the page cache, with it, and through Varnish in front of it."""
-    mode = bench.mode
+def size_database(bench: Bench, env: dict, size: str) -> tuple[dict, int | None, float]:
+    """The size's database filled (the world: a copy of the kept one): the environment that
+    points at it, the seconds spent generating the kept world (None: not the world) and the
+    seconds spent filling."""
     generated = None
     name = DATABASES[size]
     if size == "world" and not bench.args.quick:
@@ -634,7 +670,14 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         )
         began = time.monotonic()
         fill_database(bench, env, size)
-    fill_seconds = time.monotonic() - began
+    return env, generated, time.monotonic() - began
+
+
+def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
+    """Fill the size's database, measure in-process, then every URL through gunicorn: without
+    the page cache, with it, and through Varnish in front of it."""
+    mode = bench.mode
+    env, generated, fill_seconds = size_database(bench, env, size)
 
     flush_cache(bench, env)  # nothing cached from the other size's database
     bench.step(f"{size}: in-process (queries, server time; {mode['repeat']} requests per URL)")
@@ -721,7 +764,9 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         )
         if bench.hurry():
             row["hurried"] = True
+        reset_peak_memory(gunicorn.pid)
         found = wrk(bench, port, row["url"], cookie=cookie, seconds=seconds)
+        row["worker_peak_mb"] = peak_memory_mb(gunicorn.pid)
         row["requests_per_s"] = found["requests_per_s"]
         row["wrk"] = dict(found, seconds=seconds)
         if found["non_2xx_3xx"] or found["errors"]:
@@ -763,6 +808,25 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         "summary": stats.summary(rows),
         "rows": rows,
     }
+
+
+def queries_only(bench: Bench, env: dict, size: str) -> list[dict]:
+    """Every URL of the size asked once for its query count (--query-check)."""
+    env, _generated, _seconds = size_database(bench, env, size)
+    flush_cache(bench, env)
+    bench.step(f"{size}: the query count of every URL")
+    result_file = bench.tmp / f"{size}-queries.json"
+    command = [
+        bench.python,
+        ROOT / "tools" / "bench" / "inprocess.py",
+        "--output",
+        result_file,
+        "--queries-only",
+    ]
+    process = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
+    if process.returncode != 0:
+        raise HarnessError(f"the query count at {size} size failed")
+    return json.loads(result_file.read_text())
 
 
 def query_check(bench: Bench, env: dict, world: dict) -> dict:
@@ -866,8 +930,10 @@ def render_markdown(report: dict) -> str:
         "through Varnish, as a multiple of nginx serving the German overview's HTML as a "
         "static file (goal: 0.5×; the API and the back office pass through Varnish: –). Both "
         "references are measured in rounds through the run with the same wrk settings; the "
-        "divisor is their median. A row marked *short: time limit* was measured after the run "
-        "had used 80% of its time (`--minutes`), with the fewest requests.",
+        "divisor is their median. *worker MB*: the highest peak of resident memory of a "
+        "gunicorn worker while wrk asked the URL, page cache off (VmHWM, reset before each "
+        "URL; goal: under 300 MB at world size). A row marked *short: time limit* was "
+        "measured after the run had used 80% of its time (`--minutes`), with the fewest requests.",
     ]
     for result in report["results"]:
         size = result["size"]
@@ -905,7 +971,8 @@ def render_markdown(report: dict) -> str:
                 f"Throughput {summary['vs_stock_min']:.2f}–{summary['vs_stock_max']:.2f}× the "
                 f"stock Wagtail page (median {summary['vs_stock_median']:.2f}×); slowest p95 "
                 f"{summary['p95_max_ms']:.0f} ms; {summary['over_goal']} of {summary['rows']} "
-                f"rows above the p95 goal; {summary['failed']} not measured."
+                f"rows above the p95 goal; {summary['failed']} not measured; highest worker peak "
+                f"{summary.get('worker_peak_mb') or 0:.0f} MB."
             )
         for key, what in (
             ("cached_vs_stock", "Through the page cache"),
@@ -920,35 +987,8 @@ def render_markdown(report: dict) -> str:
                     f"{spread['median']:.2f}× over {spread['count']} URLs)."
                 )
         lines += ["", stats.markdown_table(result["rows"])]
-    check = report.get("query_check")
-    if check:
-        s = check["sizes"]
-        lines += [
-            "",
-            "## Query counts at both sizes",
-            "",
-            "The rule: each public URL runs as many queries at world size as at Berlin size. "
-            "The Berlin demo and the world are different data (other records, other lists "
-            "filled), so the comparison is made on generated data at both sizes: "
-            f"`generate_data --scale berlin` ({s['partnerships']:,} partnerships, "
-            f"{s['activities']:,} activities, {s['pages']:,} pages), each URL asked once, "
-            "the same records chosen the same way (bench/discover.py; bench/shape.py gives the "
-            "measured city pages a project, as the generator leaves the state's without one "
-            "at this size).",
-            "",
-            stats.query_check_sentence(check),
-        ]
-        if check["differ"]:
-            lines += [
-                "",
-                "| group | what | Berlin size | queries | world size | queries |",
-                "|---|---|---|---:|---|---:|",
-            ]
-            lines += [
-                f"| {p['group']} | {p['name']} | `{p['small_url']}` | {p['small']} | "
-                f"`{p['large_url']}` | {p['large']} |"
-                for p in check["differ"]
-            ]
+    if report.get("query_check"):
+        lines += ["", stats.query_check_markdown(report["query_check"], heading="##")]
     lines += ["", "## Where the time went", "", "| phase | seconds |", "|---|---:|"]
     lines += [f"| {p['phase']} | {p['seconds']} |" for p in report["phases"]]
     return "\n".join(lines) + "\n"
@@ -968,6 +1008,12 @@ def parse_args(argv):
         "--fresh-world",
         action="store_true",
         help=f"generate the world anew into {WORLD_KEPT} even when it is there",
+    )
+    parser.add_argument(
+        "--query-check",
+        action="store_true",
+        help="only the query counts at both sizes on generated data (a few minutes): "
+        "docs/benchmarks-queries.md, and the README's line on them",
     )
     parser.add_argument(
         "--minutes",
@@ -1021,6 +1067,8 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
     info = machine(bench)
     env = production_env(bench)
     redis = start_redis(bench, env)
+    if args.query_check:
+        return _query_check_main(bench, env, date, info, mode)
 
     bench.step("Release steps: compile_catalogues, collectstatic")
     bench.run([bench.python, "manage.py", "compile_catalogues"], env=env, what="compile_catalogues")
@@ -1079,6 +1127,34 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
             if summary["vs_stock_median"] is not None
             else f"{result['size']}: nothing measured through gunicorn"
         )
+    return 0
+
+
+def _query_check_main(bench: Bench, env: dict, date: str, info: dict, mode: str) -> int:
+    """--query-check: the world's query counts against Berlin size's, both generated."""
+    world = queries_only(bench, env, "world")
+    check = query_check(bench, env, world)
+    check["world_sizes"] = world["sizes"]
+    report = {"date": date, "mode": mode, "machine": info, "query_check": check}
+    output = bench.args.output or (
+        ROOT / ".bench" / "benchmarks-queries.md"
+        if bench.args.quick
+        else ROOT / "docs" / "benchmarks-queries.md"
+    )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(stats.render_query_check(report))
+    output.with_suffix(".json").write_text(json.dumps(report, indent=1) + "\n")
+    if mode == "full" and bench.args.output is None:
+        readme = ROOT / "README.md"
+        readme.write_text(
+            stats.readme_with(
+                readme.read_text(),
+                stats.readme_query_check(report),
+                start=stats.QUERIES_START,
+                end=stats.QUERIES_END,
+            )
+        )
+    print("\n" + stats.query_check_sentence(check))
     return 0
 
 
