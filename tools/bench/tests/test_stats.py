@@ -101,7 +101,8 @@ def _rows():
     return [
         {"group": "page", "name": "HomePage (de)", "url": "/de/", "queries": 12,
          "p50_ms": 40.0, "p95_ms": 120.0, "requests_per_s": 18.0,
-         "cached_requests_per_s": 540.0, "front_requests_per_s": 9000.0},
+         "cached_requests_per_s": 540.0, "front_requests_per_s": 9000.0,
+         "worker_peak_mb": 87.4},
         {"group": "api", "name": "list /api/v1/cities/", "url": "/api/v1/cities/?a=1|2",
          "queries": 3, "p50_ms": 5.0, "p95_ms": 8.0, "requests_per_s": 90.0,
          "cached_requests_per_s": 360.0},
@@ -134,6 +135,7 @@ def test_the_summary_gives_the_range_of_ratios_and_the_rows_over_the_goal():
     assert summary["p95_max_ms"] == 120.0
     assert summary["over_goal"] == 1
     assert summary["failed"] == 1
+    assert summary["worker_peak_mb"] == 87.4  # the highest of the rows that have one
 
 
 def test_the_markdown_table_has_a_row_per_url_with_ratios_and_marks():
@@ -144,11 +146,11 @@ def test_the_markdown_table_has_a_row_per_url_with_ratios_and_marks():
     assert len(table) == 2 + len(rows)
     assert (
         "| page | HomePage (de) | `/de/` | 12 | 40.0 | 120.0 ! | 18.0 | 0.20× | 540 | 6.00× "
-        "| 9,000 | 0.50× |" in table
+        "| 9,000 | 0.50× | 87 |" in table
     )
     assert "`/api/v1/cities/?a=1\\|2`" in table[3]  # a pipe does not split the cell
     assert "BoroughPage (en) (none)" in table[4]
-    assert table[4].endswith("| – | – | – | – | – | – | – | – | – |")
+    assert table[4].endswith("| – | – | – | – | – | – | – | – | – | – |")
 
 
 def test_the_text_table_lines_up_its_columns():
