@@ -31,7 +31,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from bench import discover, office, shape, stats  # noqa: E402
+from bench import discover, memory, office, shape, stats  # noqa: E402
 from citypartners.activities.models import Activity  # noqa: E402
 from citypartners.organisations.models import Organisation  # noqa: E402
 from citypartners.partnerships.models import City, Partnership  # noqa: E402
@@ -64,9 +64,11 @@ def measure(client: Client, entry: dict, *, repeat: int, budget: float, warmup: 
     if response.status_code != 200:
         row["error"] = f"status {response.status_code}"
         return row
+    memory.reset_peak()
     with CaptureQueriesContext(connection) as queries:
         _get(client, row["url"])
     row["queries"] = len(queries)
+    row["peak_rss_mb"] = memory.peak_mb()
     if repeat == 0:
         return row
     times = []

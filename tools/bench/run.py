@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from bench import stats  # noqa: E402
+from bench import memory, stats  # noqa: E402
 
 HOST = "partnerschaften.example.org"  # the server_name of deploy/nginx/citypartners.conf
 DATABASES = {
@@ -511,42 +511,6 @@ def measure_cached(bench: Bench, row: dict, cached_port: int, front_port: int) -
 
 
 # --- wrk ------------------------------------------------------------------------------------------
-def _workers(master: int) -> list[int]:
-    """The gunicorn master's worker processes (Linux: /proc/<pid>/task/<pid>/children)."""
-    try:
-        return [
-            int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()
-        ]
-    except OSError:
-        return []
-
-
-def reset_peak_memory(master: int) -> None:
-    """Start each worker's peak of resident memory (VmHWM) afresh: writing 5 to clear_refs
-    resets it to the current size (Linux 4.0 and later)."""
-    for pid in _workers(master):
-        try:
-            Path(f"/proc/{pid}/clear_refs").write_text("5")
-        except OSError:
-            pass
-
-
-def peak_memory_mb(master: int) -> float | None:
-    """The highest peak of resident memory among the workers since the reset, in MB: what a
-    URL needs of a worker while wrk asks it (a worker started meanwhile counts from its
-    start)."""
-    peaks = []
-    for pid in _workers(master):
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peaks.append(int(line.split()[1]) / 1024)
-    return round(max(peaks), 1) if peaks else None
-
-
 def wrk(bench: Bench, port: int, path: str, *, host=HOST, cookie=None, seconds=None) -> dict:
     mode = bench.mode
     command = [
@@ -764,9 +728,9 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         )
         if bench.hurry():
             row["hurried"] = True
-        reset_peak_memory(gunicorn.pid)
+        memory.reset_peak(*memory.workers(gunicorn.pid))
         found = wrk(bench, port, row["url"], cookie=cookie, seconds=seconds)
-        row["worker_peak_mb"] = peak_memory_mb(gunicorn.pid)
+        row["worker_peak_mb"] = memory.peak_mb(*memory.workers(gunicorn.pid))
         row["requests_per_s"] = found["requests_per_s"]
         row["wrk"] = dict(found, seconds=seconds)
         if found["non_2xx_3xx"] or found["errors"]:
@@ -1067,14 +1031,14 @@ def _main(bench: Bench, args, sizes, output: Path) -> int:
     info = machine(bench)
     env = production_env(bench)
     redis = start_redis(bench, env)
-    if args.query_check:
-        return _query_check_main(bench, env, date, info, mode)
 
     bench.step("Release steps: compile_catalogues, collectstatic")
     bench.run([bench.python, "manage.py", "compile_catalogues"], env=env, what="compile_catalogues")
     bench.run(
         [bench.python, "manage.py", "collectstatic", "--no-input"], env=env, what="collectstatic"
     )
+    if args.query_check:
+        return _query_check_main(bench, env, date, info, mode)
 
     bench.step("Stock Wagtail (wagtail start, migrate, gunicorn)")
     ports = {"stock": start_stock_wagtail(bench)}

@@ -285,6 +285,7 @@ def query_comparison(small_rows, large_rows) -> dict:
                 "small": other["queries"],
                 "large_url": row.get("url"),
                 "large": row["queries"],
+                "large_peak_mb": row.get("peak_rss_mb"),
             }
         )
     differ = [p for p in pairs if p["small"] != p["large"]]
@@ -403,11 +404,17 @@ def render_query_check(report: dict) -> str:
         f"activities, {w['organisations']:,} organisations, {w['projects']:,} projects, "
         f"{w['pages']:,} pages; PostgreSQL {m['postgresql']}.",
         "",
-        "| group | what | Berlin size | world size |",
-        "|---|---|---:|---:|",
+        "Queries of one warm request at each size; *peak MB*: the highest resident memory of "
+        "the process while it answered at world size (one process asking every URL in turn, "
+        "VmHWM reset before each: Django and the site's code are most of it).",
+        "",
+        "| group | what | Berlin size | world size | peak MB |",
+        "|---|---|---:|---:|---:|",
     ]
     lines += [
-        f"| {p['group']} | {p['name']} | {p['small']} | {p['large']} |" for p in check["pairs"]
+        f"| {p['group']} | {p['name']} | {p['small']} | {p['large']} | "
+        f"{_number(p.get('large_peak_mb'), 0)} |"
+        for p in check["pairs"]
     ]
     return "\n".join(lines) + "\n"
 
