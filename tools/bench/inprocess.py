@@ -38,15 +38,24 @@ from citypartners.partnerships.models import City, Partnership  # noqa: E402
 from citypartners.projects.models import Project  # noqa: E402
 
 
-def _get(client: Client, url: str):
-    """One GET as a browser behind nginx sends it, the body read to the end."""
+def _get(client: Client, url: str, *, keep: bool = False):
+    """One GET as a browser behind nginx sends it, the body read to the end: the response
+    and the body's size in bytes (and the body itself with ``keep``). A streamed body is read
+    piece by piece and not kept, as a worker sends it: holding a million-row download here
+    would measure the harness's memory, not the site's."""
     response = client.get(url, secure=True)
     if response.streaming:
-        body = b"".join(response.streaming_content)
+        size, kept = 0, []
+        for piece in response.streaming_content:
+            size += len(piece)
+            if keep:
+                kept.append(piece)
+        body = b"".join(kept)
     else:
         body = response.content
+        size = len(body)
     response.close()
-    return response, body
+    return response, (body if keep else size)
 
 
 def measure(client: Client, entry: dict, *, repeat: int, budget: float, warmup: int) -> dict:
@@ -57,9 +66,9 @@ def measure(client: Client, entry: dict, *, repeat: int, budget: float, warmup: 
     if row.get("error") or not row.get("url"):
         return row
     for _ in range(max(warmup, 1)):
-        response, body = _get(client, row["url"])
+        response, size = _get(client, row["url"])
     row["status"] = response.status_code
-    row["bytes"] = len(body)
+    row["bytes"] = size
     row["content_type"] = response.get("Content-Type", "")
     if response.status_code != 200:
         row["error"] = f"status {response.status_code}"
@@ -157,7 +166,7 @@ def main(argv=None) -> int:
     if args.static_copy:
         home = f"HomePage ({discover.languages()[0]})"
         overview = next(r for r in rows if r["name"] == home)
-        _response, body = _get(public, overview["url"])
+        _response, body = _get(public, overview["url"], keep=True)
         args.static_copy.write_bytes(body)
 
     args.output.write_text(

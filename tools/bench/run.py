@@ -7,7 +7,7 @@ size `manage.py generate_data --scale world` instead); every URL that bench/disc
 measured in-process (query count, server time p50/p95: bench/inprocess.py) and through
 gunicorn with wrk (requests/s). gunicorn runs as production runs it: deploy/gunicorn.conf.py,
 the production settings from environment variables (bench/settings.py raises only the API rate
-limit), Redis as the shared cache when redis-server is installed, 2 sync workers. Beside it,
+limit), Redis as the shared cache when redis-server is installed, 2 threaded workers. Beside it,
 in the same run and with the same wrk settings: a stock Wagtail project (`wagtail start` from
 the same venv, its welcome page, PostgreSQL, gunicorn with the same workers) and nginx serving
 the German overview's HTML as a static file. Those references are measured in rounds spread
@@ -64,6 +64,8 @@ APT = "apt-get install wrk nginx varnish redis-server"
 # DATABASE ... TEMPLATE) for each run. The database's comment is the fingerprint of the
 # generator that filled it; another generator (or --fresh-world) fills it anew.
 WORLD_KEPT = "citypartners_bench_world_kept"
+# The stock page runs under the same kind of workers as ours (deploy/gunicorn.conf.py).
+STOCK_THREADS = 4
 WORLD_GENERATOR = ("citypartners/demo/generate.py", "citypartners/demo/search_bulk.py")
 
 
@@ -390,7 +392,9 @@ def start_stock_wagtail(bench: Bench) -> int:
             "--workers",
             bench.args.workers,
             "--worker-class",
-            "sync",
+            "gthread",
+            "--threads",
+            STOCK_THREADS,
             "--bind",
             f"127.0.0.1:{port}",
             "--max-requests",
@@ -672,8 +676,8 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         ports["nginx"] = start_nginx(bench)
 
     bench.step(
-        f"{size}: gunicorn (deploy/gunicorn.conf.py, {bench.args.workers} sync workers) without "
-        "and with the page cache, Varnish (deploy/varnish/) in front of the second"
+        f"{size}: gunicorn (deploy/gunicorn.conf.py, {bench.args.workers} threaded workers) "
+        "without and with the page cache, Varnish (deploy/varnish/) in front of the second"
     )
     port, cached_port, front_port = free_port(), free_port(), free_port()
     gunicorn = bench.start(
@@ -877,7 +881,7 @@ def render_markdown(report: dict) -> str:
         f"gunicorn {m['gunicorn']}, PostgreSQL {m['postgresql']}, {m['wrk']}, nginx "
         f"{m['nginx']}; cache: {'Redis' if settings['redis'] else 'per-worker memory'}.",
         f"- **Mode**: {mode}; `wrk -t{settings['threads']} -c{settings['connections']} "
-        f"-d{settings['seconds']}s` per URL straight to gunicorn ({settings['workers']} sync "
+        f"-d{settings['seconds']}s` per URL straight to gunicorn ({settings['workers']} threaded "
         "workers, deploy/gunicorn.conf.py, production settings, page cache off), then "
         f"`-d{settings['cached_seconds']}s` to a second gunicorn with the page cache on and "
         "through Varnish (deploy/varnish/citypartners.vcl) in front of it; in-process "
@@ -965,7 +969,7 @@ def parse_args(argv):
     parser.add_argument(
         "--sizes", default="berlin,world", help="berlin, world or both (default: both)"
     )
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (2)")
     parser.add_argument("--output", type=Path, help="the Markdown report (JSON beside it)")
     parser.add_argument("--keep", action="store_true", help="keep the databases and temp folder")
     parser.add_argument(

@@ -87,9 +87,9 @@ def wrk_seconds(p50_ms: float | None, *, workers: int, least: int, most: int, re
     """How long wrk runs on a URL: `least` seconds, longer for a slow URL so that about
     `requests` requests complete (a rate from three requests says little), at most `most`.
 
-    gunicorn's sync workers answer one request each at a time, so a URL whose page takes
-    p50 ms makes about workers / p50 requests a second; half that again for the CPU that wrk
-    and the other worker take on a small machine.
+    On 2 cores, gunicorn's workers make about one page each at a time whatever their threads
+    (the work is CPU-bound), so a URL whose page takes p50 ms makes about workers / p50
+    requests a second; half that again for the CPU that wrk and the other worker take.
     """
     if not p50_ms:
         return least
