@@ -403,6 +403,7 @@ def render_query_check(report: dict) -> str:
         f"{w['partnerships']:,} partnerships, {w['cities']:,} cities, {w['activities']:,} "
         f"activities, {w['organisations']:,} organisations, {w['projects']:,} projects, "
         f"{w['pages']:,} pages; PostgreSQL {m['postgresql']}.",
+        *(["", f"Amended: {report['amended']}"] if report.get("amended") else []),
         "",
         "Queries of one warm request at each size; *peak MB*: the highest resident memory of "
         "the process while it answered at world size (one process asking every URL in turn, "
