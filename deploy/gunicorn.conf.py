@@ -19,13 +19,19 @@ wsgi_app = "citypartners.wsgi:application"  # production settings unless DJANGO_
 # 127.0.0.1:8000 by default; a socket: GUNICORN_BIND=unix:/run/citypartners/gunicorn.sock
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 
-# Synchronous workers, as gunicorn advises for a database-bound app: 2 per core + 1. nginx
-# buffers slow clients and uploads, so a worker is busy only while the page is made.
+# Worker processes, 2 per core + 1, each with threads (gthread). nginx buffers slow clients
+# and uploads, so a thread is busy only while the answer is made. Threads and not
+# synchronous workers because of the open-data downloads (issue 17): the activities table of
+# a million rows streams for about a minute. A synchronous worker is held for all of it, so
+# that as many downloads as workers stop the site, and it is killed by the timeout below
+# halfway through the file (measured: 270 of 296 MB sent with a 200 status). A thread holds
+# only itself; the worker's main thread keeps its heartbeat, so the timeout restarts a
+# worker that hangs, not one that sends a long file.
 _cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 workers = int(os.environ.get("GUNICORN_WORKERS", 2 * (_cores or 1) + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 1))
-# A request longer than this is killed (its worker restarted): the PDF report of a large
-# period is the slowest page.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# A worker whose main thread has not reported for this long is restarted.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 keepalive = 5

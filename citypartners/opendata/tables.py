@@ -150,6 +150,8 @@ def _sorted(joined) -> str:
 # PostgreSQL), the lists of linked records joined in the database: constant memory and a
 # fixed number of queries whatever the number of rows.
 CHUNK = 2000
+# A streamed download's pieces: about this many bytes each.
+BYTES = 65536
 
 
 def _partnership_keys(model, owner_field):
@@ -265,7 +267,7 @@ def csv_chunks(entity: str):
         line = writer.writerow([csv_cell(cell) for cell in row])
         buffer.append(line)
         size += len(line)
-        if size >= 65536:
+        if size >= BYTES:
             yield "".join(buffer).encode()
             buffer, size = [], 0
     yield "".join(buffer).encode()

@@ -3,6 +3,7 @@
 import json
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -47,31 +48,40 @@ def download_csv(request, entity):
     return response
 
 
-def geojson_data():
-    """The partner cities as GeoJSON points, each with its partnerships."""
-    by_city = {}
-    for p in partnerships_annotated().order_by("city__slug", "owner__slug"):
-        if p.city.latitude is None or p.city.longitude is None:
-            continue
-        feature = by_city.setdefault(
-            p.city.slug,
-            {
-                "type": "Feature",
-                "id": p.city.slug,
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [float(p.city.longitude), float(p.city.latitude)],
-                },
-                "properties": {
-                    "slug": p.city.slug,
-                    "name_de": p.city.name_de,
-                    "name_en": p.city.name_en,
-                    "country_code": p.city.country_code,
-                    "geonames_id": p.city.geonames_id,
-                    "partnerships": [],
-                },
-            },
-        )
+def _feature(city) -> dict:
+    return {
+        "type": "Feature",
+        "id": city.slug,
+        "geometry": {
+            "type": "Point",
+            "coordinates": [float(city.longitude), float(city.latitude)],
+        },
+        "properties": {
+            "slug": city.slug,
+            "name_de": city.name_de,
+            "name_en": city.name_en,
+            "country_code": city.country_code,
+            "geonames_id": city.geonames_id,
+            "partnerships": [],
+        },
+    }
+
+
+def geojson_features():
+    """The partner cities as GeoJSON points, each with its partnerships, one at a time: the
+    partnerships are read in city order a chunk at a time (tables.CHUNK), so that memory
+    stays the same whatever the number of cities."""
+    feature = None
+    rows = (
+        partnerships_annotated()
+        .filter(city__latitude__isnull=False, city__longitude__isnull=False)
+        .order_by("city__slug", "owner__slug", "pk")
+    )
+    for p in rows.iterator(chunk_size=tables.CHUNK):
+        if feature is None or feature["id"] != p.city.slug:
+            if feature is not None:
+                yield feature
+            feature = _feature(p.city)
         feature["properties"]["partnerships"].append(
             {
                 "owner": p.owner.slug,
@@ -80,13 +90,29 @@ def geojson_data():
                 "status": p.current_status,
             }
         )
-    return {"type": "FeatureCollection", "features": list(by_city.values())}
+    if feature is not None:
+        yield feature
+
+
+def geojson_chunks():
+    """The FeatureCollection as UTF-8 byte chunks of about 64 KB (tables.BYTES)."""
+    parts, size = ['{"type": "FeatureCollection", "features": ['], 0
+    for n, feature in enumerate(geojson_features()):
+        text = ("" if n == 0 else ", ") + json.dumps(feature, cls=DjangoJSONEncoder)
+        parts.append(text)
+        size += len(text)
+        if size >= tables.BYTES:
+            yield "".join(parts).encode()
+            parts, size = [], 0
+    parts.append("]}")
+    yield "".join(parts).encode()
 
 
 @require_GET
 def download_geojson(request):
     tag(list_tag(City), list_tag(Partnership))
-    response = JsonResponse(geojson_data(), content_type="application/geo+json")
+    # Streamed as the CSV files are (constant memory); the front cache keeps it.
+    response = StreamingHttpResponse(geojson_chunks(), content_type="application/geo+json")
     response["Content-Disposition"] = 'attachment; filename="citypartners-partner-cities.geojson"'
     return response
 

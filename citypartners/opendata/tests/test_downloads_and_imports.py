@@ -16,7 +16,9 @@ from citypartners.demo.loader import BerlinLoader
 from citypartners.opendata import tables
 from citypartners.opendata.imports import import_csv, import_wikidata
 from citypartners.opendata.tables import COLUMNS, csv_text
+from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, Partnership
+from citypartners.partnerships.tests.factories import CityFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -294,3 +296,42 @@ def test_the_back_office_import_screen_checks_then_imports(client):
         {"kind": "cities", "dry_run": "on", "file": SimpleUploadedFile("c.csv", b"slug;name\n")},
     )
     assert "Diese Spalten fehlen" in broken.content.decode()
+
+
+def test_the_geojson_streams_in_pieces_one_feature_per_city_with_all_its_partnerships(
+    client, monkeypatch
+):
+    monkeypatch.setattr(tables, "BYTES", 200)  # a piece every feature or two
+    monkeypatch.setattr(tables, "CHUNK", 3)  # rows read three at a time
+    city = City.objects.filter(latitude__isnull=False).order_by("pk").first()
+    other_owner = Owner.objects.exclude(partnerships__city=city).order_by("pk").first()
+    PartnershipFactory(owner=other_owner, city=city)
+    unplaced = CityFactory(latitude=None, longitude=None)
+    PartnershipFactory(owner=other_owner, city=unplaced)
+    response = client.get("/opendata/partner-cities.geojson")
+    assert response.streaming
+    assert response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
+    ids = [f["id"] for f in data["features"]]
+    assert (
+        len(ids)
+        == len(set(ids))
+        == City.objects.filter(
+            partnerships__isnull=False, latitude__isnull=False, longitude__isnull=False
+        )
+        .distinct()
+        .count()
+    )
+    assert unplaced.slug not in ids
+    feature = next(f for f in data["features"] if f["id"] == city.slug)
+    owners = {p["owner"] for p in feature["properties"]["partnerships"]}
+    assert owners == set(
+        Partnership.objects.filter(city=city).values_list("owner__slug", flat=True)
+    )
+    assert other_owner.slug in owners
+
+
+def test_the_geojson_without_any_placed_city_is_an_empty_collection(client):
+    City.objects.update(latitude=None, longitude=None)
+    data = json.loads(client.get("/opendata/partner-cities.geojson").content)
+    assert data == {"type": "FeatureCollection", "features": []}
