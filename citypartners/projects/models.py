@@ -165,7 +165,11 @@ class Proposal(VersionedRecord):
 
     name = models.CharField(_("name"), max_length=200)
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"))
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Where the office's answers go; empty if the sender gave none."),
+    )
     city = models.ForeignKey(
         "partnerships.City",
         verbose_name=_("partner city"),

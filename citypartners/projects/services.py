@@ -111,7 +111,7 @@ def _send_to_office(proposal: Proposal, office_email: str) -> None:
     lines = [
         f"Name: {proposal.name}",
         f"Organisation: {proposal.organisation_name or '-'}",
-        f"E-Mail: {proposal.email}",
+        f"E-Mail: {proposal.email or '-'}",
         f"Partnerstadt / partner city: {proposal.city or '-'}",
         f"Schwerpunkt / focus area: {proposal.focus_area or '-'}",
         "",

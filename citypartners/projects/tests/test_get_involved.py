@@ -118,7 +118,6 @@ def test_proposal_is_stored_mailed_to_the_office_and_confirmed(
     "changes,message",
     [
         ({"name": ""}, "Please enter your name."),
-        ({"email": ""}, "Please enter your e-mail address"),
         ({"email": "erika-at-example"}, "Please enter a valid e-mail address"),
         ({"text": ""}, "Please describe your proposal."),
         ({"text": "x" * 4001}, "at most 4000 characters (it has 4001)"),
