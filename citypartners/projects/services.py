@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 from wagtail.models import Site
 
 from citypartners.core.i18n import localized
@@ -237,6 +238,7 @@ def proposal_to_project(*, proposal: Proposal, user):
     if proposal.focus_area_id:
         project.focus_areas.set([proposal.focus_area_id])
     project.save()  # parental many-to-many relations are written on save
+    log(instance=project, action="wagtail.create", user=user)  # named by number only
     if _accept(proposal, user, project=project, activity=None):
         _tell_sender(proposal, "project")
     return proposal

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import ModelLogEntry
 
 from citypartners.accounts.services import account_create
 from citypartners.partnerships.models import City, FocusArea
@@ -179,3 +180,12 @@ def test_a_project_needs_a_title_in_one_language_at_least():
         "Give the project a title, in German or in English."
     ]
     Project(slug="example-english-only", title_en="Example").full_clean()
+
+
+def test_the_new_project_is_in_the_site_history_under_its_title_only(editor):
+    proposal = ProposalFactory(name="Erika Mustermann", language="en")
+    project = proposal_to_project(proposal=proposal, user=editor).project
+    entry = ModelLogEntry.objects.get(
+        content_type__model="project", object_id=str(project.pk), action="wagtail.create"
+    )
+    assert (entry.user, entry.label) == (editor, f"Proposal no. {proposal.pk}")
