@@ -23,10 +23,11 @@ class ProposalForm(PublicFormMixin, PartnerCityFormMixin, forms.Form):
     organisation_name = forms.CharField(
         label=_("Your organisation (optional)"), max_length=200, required=False
     )
+    # Optional: whoever leaves it out still proposes, and gets no answer (data minimisation).
     email = forms.EmailField(
-        label=_("Your e-mail address"),
+        label=_("Your e-mail address (optional, for our answer)"),
+        required=False,
         error_messages={
-            "required": _("Please enter your e-mail address, so that we can answer."),
             "invalid": _("Please enter a valid e-mail address, such as name@example.org."),
         },
     )

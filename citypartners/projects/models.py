@@ -1,6 +1,7 @@
 """Projects of the partnerships, and proposals for new ones from the public."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +32,10 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
         DROPPED = "dropped", _("dropped")
 
     owner = owner_foreign_key()
-    title_de = models.CharField(_("title (German)"), max_length=200)
-    title_en = models.CharField(_("title (English)"), max_length=200)
+    # One of the two may wait for its translation (a project made from a proposal starts in
+    # the proposal's language only); clean() asks for at least one.
+    title_de = models.CharField(_("title (German)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description_de = RichTextField(_("description (German)"), blank=True)
     description_en = RichTextField(_("description (English)"), blank=True)
@@ -84,6 +87,13 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if not (self.title_de.strip() or self.title_en.strip()):
+            raise ValidationError(
+                {"title_de": _("Give the project a title, in German or in English.")}
+            )
 
     @property
     def title(self):
@@ -155,7 +165,11 @@ class Proposal(VersionedRecord):
 
     name = models.CharField(_("name"), max_length=200)
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"))
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Where the office's answers go; empty if the sender gave none."),
+    )
     city = models.ForeignKey(
         "partnerships.City",
         verbose_name=_("partner city"),
@@ -174,7 +188,16 @@ class Proposal(VersionedRecord):
     )
     text = models.TextField(_("proposal"), max_length=PROPOSAL_MAX_LENGTH)
     consent = models.BooleanField(_("consent to storing the data"), default=False)
-    language = models.CharField(_("language"), max_length=5)
+    language = models.CharField(
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of the page the proposal was sent from. The project made from it "
+            "starts in this language, and the e-mails to the sender are written in it."
+        ),
+    )
     client_key = models.CharField(
         _("sender key"),
         max_length=64,
@@ -186,7 +209,14 @@ class Proposal(VersionedRecord):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    decline_reason = models.TextField(
+        _("reason for declining"),
+        blank=True,
+        help_text=_(
+            "Sent to the sender in the e-mail about the decision: write it to them, and "
+            "name no other person."
+        ),
+    )
     project = models.ForeignKey(
         Project,
         verbose_name=_("accepted as project"),
@@ -232,6 +262,7 @@ class Proposal(VersionedRecord):
         FieldPanel("city", read_only=True),
         FieldPanel("focus_area", read_only=True),
         FieldPanel("text", read_only=True),
+        FieldPanel("language", read_only=True),
         FieldPanel("decline_reason"),
         FieldPanel("project"),
         FieldPanel("activity"),

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.widgets import ListingButton
@@ -26,8 +27,11 @@ class ProposalEditView(EditView):
     """Saves the editor's changes, then carries out the decision through the services.
 
     The form checks each decision first; a rule only a service can see (say, another
-    editor's request in between) comes back as a message on the form, not as a 500.
+    editor's request in between) comes back as a message on the form, not as a 500. A
+    proposal turned into a project takes the editor on to that project, to write it.
     """
+
+    new_project = None
 
     def form_valid(self, form):
         try:
@@ -36,6 +40,7 @@ class ProposalEditView(EditView):
             form.add_error(None, error.messages)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
+            self.new_project = None
             return self.form_invalid(form)
 
     @transaction.atomic
@@ -44,7 +49,7 @@ class ProposalEditView(EditView):
         decision = self.form.cleaned_data.get("decision")
         user = self.request.user
         if decision == "new_project":
-            services.proposal_to_project(proposal=proposal, user=user)
+            self.new_project = services.proposal_to_project(proposal=proposal, user=user).project
         elif decision == "accept":
             services.proposal_accept(
                 proposal=proposal, user=user, project=proposal.project, activity=proposal.activity
@@ -52,6 +57,29 @@ class ProposalEditView(EditView):
         elif decision == "decline":
             services.proposal_decline(proposal=proposal, user=user, reason=proposal.decline_reason)
         return proposal
+
+    def _goes_to_new_project(self) -> bool:
+        return self.new_project is not None and self.request.user.has_perm(
+            "projects.change_project"
+        )
+
+    def get_success_url(self):
+        if self._goes_to_new_project():
+            return reverse("wagtailsnippets_projects_project:edit", args=[self.new_project.pk])
+        return super().get_success_url()
+
+    def get_success_message(self, *args, **kwargs):
+        if self.new_project is not None:
+            return _(
+                "The proposal is now the project '%(title)s'. Give it its title and "
+                "description in both languages before you publish it."
+            ) % {"title": self.new_project.title}
+        return super().get_success_message(*args, **kwargs)
+
+    def get_success_buttons(self):
+        if self._goes_to_new_project():
+            return [messages.button(self.get_edit_url(), _("Back to the proposal"))]
+        return super().get_success_buttons()
 
 
 class ProjectViewSet(OwnedViewSetMixin, SnippetViewSet):

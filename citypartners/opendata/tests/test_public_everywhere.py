@@ -148,21 +148,22 @@ def test_the_feeds_show_exactly_the_public_activities(client, hidden):
     assert not any(title in atom or title in calendar for title in hidden_titles)
 
 
-@pytest.mark.parametrize("query", ["Secretdraft", "Internalmeeting", "Privatperson", "Proposal"])
+@pytest.mark.parametrize("query", ["Secretdraft", "Internalmeeting", "Privatperson", "Vorschlag"])
 def test_search_finds_no_hidden_record(client, hidden, query):
     text = client.get("/en/search/", {"q": query}).content.decode()
     for slug in hidden["activities"] | hidden["projects"]:
         assert f"/{slug}/" not in text
-    assert SENDER["name"] not in text and "Proposal no." not in text
+    assert SENDER["name"] not in text and "Vorschlag Nr." not in text
 
 
 def test_a_project_from_a_proposal_carries_no_personal_data_even_once_published(client, hidden):
     proposal = Proposal.objects.get()
     project = proposal.project
+    # A proposal sent in German: the project starts in German, its English waits.
     assert (project.title_de, project.title_en, project.slug) == (
         f"Vorschlag Nr. {proposal.pk}",
-        f"Proposal no. {proposal.pk}",
-        f"proposal-{proposal.pk}",
+        "",
+        f"vorschlag-nr-{proposal.pk}",
     )
     assert project.description_de == project.description_en == ""
     # The editor publishes it without touching the title: still nothing of the sender shows.
@@ -177,7 +178,7 @@ def test_a_project_from_a_proposal_carries_no_personal_data_even_once_published(
     for feed in ("/de/feeds/activities.ics", "/en/feeds/activities.atom"):
         bodies.append(client.get(feed).content.decode())
     everything = "\n".join(bodies)
-    assert f"Proposal no. {proposal.pk}" in everything  # the project is there ...
+    assert f"Vorschlag Nr. {proposal.pk}" in everything  # the project is there ...
     for value in SENDER.values():  # ... and nothing its sender wrote
         assert value not in everything
     assert "Hedwig" not in everything and "hedwig" not in everything

@@ -109,7 +109,7 @@ def test_a_second_new_project_decision_is_refused_with_a_message(client, editor,
     response = _edit(client, proposal, decision="new_project")
     assert response.status_code == 200
     assert ALREADY in response.content.decode()
-    assert Project.objects.filter(slug=f"proposal-{proposal.pk}").count() == 1
+    assert Project.objects.filter(slug=f"proposal-no-{proposal.pk}").count() == 1
     assert Project.objects.filter(proposals=proposal).count() == 1
 
 
@@ -119,7 +119,7 @@ def test_the_service_makes_one_project_per_proposal(editor, proposal):
     proposal_to_project(proposal=proposal, user=editor)
     with pytest.raises(ValidationError, match=ALREADY):
         proposal_to_project(proposal=Proposal.objects.get(pk=proposal.pk), user=editor)
-    assert Project.objects.filter(slug=f"proposal-{proposal.pk}").count() == 1
+    assert Project.objects.filter(slug=f"proposal-no-{proposal.pk}").count() == 1
 
 
 def test_a_refusal_only_the_service_sees_is_a_form_message_and_saves_nothing(
