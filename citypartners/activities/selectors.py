@@ -206,7 +206,7 @@ def partnerships_inactive_for_dashboard(
         .annotate(last_activity_end=Subquery(activities.order_by("-ends_at").values("ends_at")[:1]))
     )
     rows = list(
-        queryset.order_by(
+        queryset.select_related("city", "owner").order_by(
             F("last_activity_end").asc(nulls_first=True), "city__name_en", "owner__sort_order"
         )[:limit]
     )

@@ -334,6 +334,39 @@ class AnniversariesPanel(DashboardPanel):
 
     def sections(self):
         anniversaries = anniversaries_for_dashboard(user=self.user, today=_today())
+        # Two lists: a ceremony on the day is planned from the dated ones; a date known only
+        # by its year or month (most boroughs' records) would crowd them out of the first rows.
+        dated = [a for a in anniversaries if a.precision == DatePrecision.DAY]
+        vague = [a for a in anniversaries if a.precision != DatePrecision.DAY]
+        list_url = _owned_list_url(self.user, Partnership)
+        return [
+            self._section(
+                "anniversaries-dated",
+                dated,
+                _("On a known day"),
+                ngettext(
+                    "%(count)s round anniversary on a known day in the next 12 months.",
+                    "%(count)s round anniversaries on a known day in the next 12 months.",
+                    len(dated),
+                ),
+                _("Anniversaries on a known day, the soonest first"),
+                list_url,
+            ),
+            self._section(
+                "anniversaries-vague",
+                vague,
+                _("Known only by year or month"),
+                ngettext(
+                    "%(count)s round anniversary of a date known only by its year or month.",
+                    "%(count)s round anniversaries of dates known only by their year or month.",
+                    len(vague),
+                ),
+                _("Anniversaries of dates known only by year or month, the soonest first"),
+                list_url,
+            ),
+        ]
+
+    def _section(self, key, anniversaries, heading, summary, caption, list_url):
         count = len(anniversaries)
         rows = [
             [
@@ -351,23 +384,17 @@ class AnniversariesPanel(DashboardPanel):
             ]
             for a in anniversaries[: self.rows_shown]
         ]
-        summary = ngettext(
-            "%(count)s round anniversary in the next 12 months.",
-            "%(count)s round anniversaries in the next 12 months.",
-            count,
-        ) % {"count": count}
-        return [
-            Section(
-                key="anniversaries",
-                count=count,
-                summary=summary,
-                list_url=_owned_list_url(self.user, Partnership),
-                list_label=_("All partnerships"),
-                caption=_caption(_("Anniversaries, the soonest first"), len(rows), count),
-                columns=[_("Anniversary"), _("Date"), _("Partnership"), _("Founding document")],
-                rows=rows,
-            )
-        ]
+        return Section(
+            key=key,
+            count=count,
+            summary=summary % {"count": count},
+            heading=heading,
+            list_url=list_url,
+            list_label=_("All partnerships"),
+            caption=_caption(caption, len(rows), count),
+            columns=[_("Anniversary"), _("Date"), _("Partnership"), _("Founding document")],
+            rows=rows,
+        )
 
 
 class InactivePartnershipsPanel(DashboardPanel):
