@@ -271,7 +271,7 @@ class WaitingForMePanel(DashboardPanel):
             list_url=_owned_list_url(self.user, Activity),
             list_label=_("All activities"),
             caption=_caption(_("Drafts of activities"), len(rows), count),
-            columns=[_("Title"), _("Owner"), _("State")],
+            columns=[_("Title"), _("Owner"), _("Publication")],
             rows=rows,
         )
 
@@ -496,8 +496,8 @@ class MissingTranslationsPanel(DashboardPanel):
             key="translations",
             count=total,
             summary=ngettext(
-                "%(count)s record lacks a translation.",
-                "%(count)s records lack a translation.",
+                "%(count)s record without a translation.",
+                "%(count)s records without a translation.",
                 total,
             )
             % {"count": total},
@@ -531,7 +531,7 @@ class MissingTranslationsPanel(DashboardPanel):
             % {"count": count},
             heading=_("Pages"),
             caption=_caption(_("Translations older than their source"), len(translations), count),
-            columns=[_("Source page"), _("Translation into"), _("Source published")],
+            columns=[_("Source page"), _("Target language"), _("Source published")],
             rows=[
                 [
                     Cell(
