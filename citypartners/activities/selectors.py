@@ -1,4 +1,5 @@
-"""Reads of activities for the public site, each in a fixed number of queries."""
+"""Reads of activities for the public site and the back office's dashboard, each in a fixed
+number of queries."""
 
 import datetime
 

@@ -1,4 +1,5 @@
-"""Reads for the public pages, each in a fixed number of queries whatever the data size."""
+"""Reads for the public pages and the back office's dashboard, each in a fixed number of
+queries whatever the data size."""
 
 import calendar
 import datetime

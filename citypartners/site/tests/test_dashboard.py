@@ -15,8 +15,9 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowTask
+from wagtail.models import GroupApprovalTask, Locale, Page, TaskState, Workflow, WorkflowTask
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 
 from citypartners.accounts.services import account_create, role_group
 from citypartners.activities.models import Activity, ActivityKind
@@ -193,7 +194,16 @@ def _translations(owner):
     return counts
 
 
-def _expected(owner, *, contacts=True):
+def _outdated_translations():
+    outdated = 0
+    for one in Translation.objects.filter(enabled=True).select_related("source"):
+        page = Page.objects.get(translation_key=one.source.object_id, locale=one.source.locale_id)
+        published = page.last_published_at
+        outdated += bool(published and published > one.source.last_updated_at)
+    return outdated
+
+
+def _expected(owner):
     """Each panel's number for the state's accounts (owner None) or a borough's."""
     now = timezone.now()
     today = timezone.localdate()
@@ -213,6 +223,7 @@ def _expected(owner, *, contacts=True):
     if owner is None:
         expected["proposals"] = Proposal.objects.filter(status="new").count()
         expected["page-drafts"] = Page.objects.filter(has_unpublished_changes=True).count()
+        expected["page-translations"] = _outdated_translations()
     return expected
 
 
@@ -401,6 +412,22 @@ def test_the_upcoming_activities_show_their_date_written_out_and_a_borough_link(
     assert (
         link["href"] == reverse("wagtailsnippets_activities_activity:list") + f"?owner={mitte.pk}"
     )
+
+
+def test_a_page_translation_older_than_its_source_is_counted_once_the_source_changes(
+    client, office_day
+):
+    page = Page.objects.filter(locale__language_code="de", depth=3).first().specific
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="en"))
+    _login(client, "state-moderator", "land-berlin")
+    assert _shown(_home(client))["page-translations"] == 0
+    page.save_revision().publish()
+    home = _home(client)
+    assert _shown(home)["page-translations"] == _outdated_translations() == 1
+    rows = home.select_one('[data-dashboard-rows="page-translations"]').select("tbody tr")
+    assert [row.select("td")[0].get_text(strip=True) for row in rows] == [page.title]
+    assert "English" in rows[0].get_text()
 
 
 def test_the_dashboard_speaks_english_and_german(client, office_day):
