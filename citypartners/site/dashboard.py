@@ -14,6 +14,7 @@ caption and column headers.
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -101,8 +102,7 @@ def _owned_list_url(user, model, **filters) -> str:
     scope = owner_scope(user)
     if scope not in (None, ALL_OWNERS):
         filters = {"owner": scope, **filters}
-    query = "&".join(f"{name}={value}" for name, value in filters.items())
-    return _snippet_url(model) + (f"?{query}" if query else "")
+    return _snippet_url(model) + (f"?{urlencode(filters)}" if filters else "")
 
 
 def _caption(title, shown: int, count: int) -> str:

@@ -35,6 +35,7 @@ from citypartners.partnerships.models import (
     FoundingDocument,
     Partnership,
 )
+from citypartners.partnerships.selectors import anniversaries_for_dashboard
 from citypartners.partnerships.tests.factories import (
     FoundingDocumentFactory,
     PartnershipFactory,
@@ -428,6 +429,32 @@ def test_a_page_translation_older_than_its_source_is_counted_once_the_source_cha
     rows = home.select_one('[data-dashboard-rows="page-translations"]').select("tbody tr")
     assert [row.select("td")[0].get_text(strip=True) for row in rows] == [page.title]
     assert "English" in rows[0].get_text()
+
+
+def test_a_month_only_date_counts_for_its_month_and_29_february_on_the_28th(admin_user):
+    partnership = PartnershipFactory(owner=Owner.objects.get(slug="mitte"))
+    FoundingDocumentFactory(partnership=partnership, date=datetime.date(2000, 2, 29))
+    FoundingDocumentFactory(
+        partnership=partnership,
+        date=datetime.date(1985, 3, 1),
+        date_precision="month",
+        is_shown=False,
+    )
+
+    def found(today):
+        return [
+            (a.years, a.day)
+            for a in anniversaries_for_dashboard(user=admin_user, today=today)
+            if a.partnership == partnership
+        ]
+
+    assert found(datetime.date(2025, 2, 1)) == [
+        (25, datetime.date(2025, 2, 28)),
+        (40, datetime.date(2025, 3, 1)),
+    ]
+    # Mid-March: the 28 February has passed, the month of March has not.
+    assert found(datetime.date(2025, 3, 15)) == [(40, datetime.date(2025, 3, 1))]
+    assert found(datetime.date(2025, 4, 1)) == []
 
 
 def test_the_dashboard_speaks_english_and_german(client, office_day):
