@@ -125,3 +125,19 @@ def linked_shown(user, value):
     if isinstance(value, models.Model) and _governed(type(value)) and not may_see(user, value):
         return None
     return value
+
+
+def own_records(user, queryset):
+    """The records of ``queryset`` the account's dashboard counts: a borough account's own
+    borough's only (not the other owners' published ones it may read), every owner's for the
+    state's accounts; for an account without an owner, what it may see."""
+    if not may_see_model(user, queryset.model):
+        return queryset.none()
+    if _owner_policy(queryset.model) is None:
+        return queryset
+    scope = owner_scope(user)
+    if scope == ALL_OWNERS:
+        return queryset
+    if scope is None:
+        return visible(user, queryset)
+    return queryset.filter(owner=scope)

@@ -1,12 +1,16 @@
-"""Reads of activities for the public site, each in a fixed number of queries."""
+"""Reads of activities for the public site and the back office's dashboard, each in a fixed
+number of queries."""
 
 import datetime
 
 from django.db import models
-from django.db.models import ExpressionWrapper, F, Prefetch, Q
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from wagtail.permissions import policy_registry
 
-from citypartners.partnerships.models import Partnership
+from citypartners.accounts.visibility import own_records
+from citypartners.partnerships.models import FoundingDocument, Partnership
+from citypartners.partnerships.selectors import partnerships_for_dashboard
 
 from .models import Activity
 
@@ -128,3 +132,83 @@ def activities_in_month(queryset, *, year: int, month: int):
 
 def activities_of_city(*, city_id: int):
     return activities_public().filter(partnerships__city_id=city_id).distinct()
+
+
+# --- the back office's dashboard (issue 14) -------------------------------------------------
+# Each returns the exact number of records and the first ``limit`` of them, in a fixed number
+# of queries whatever the data size (site/tests/test_dashboard.py holds them to it).
+
+DASHBOARD_ROWS = 10
+
+
+def _dashboard_activities(queryset):
+    return queryset.select_related("owner").prefetch_related(
+        Prefetch("partnerships", queryset=Partnership.objects.select_related("city", "owner"))
+    )
+
+
+def activities_upcoming_for_dashboard(
+    *, user, days: int = 30, now: datetime.datetime | None = None, limit: int = DASHBOARD_ROWS
+) -> tuple[int, list]:
+    """The account's activities running or starting in the next ``days`` days (drafts too,
+    cancelled ones too: the office still answers for them), soonest first. Three queries."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    queryset = own_records(user, Activity.objects.all()).filter(
+        ends_at__gt=now, starts_at__lt=_day_start(today + datetime.timedelta(days=days + 1))
+    )
+    rows = list(_dashboard_activities(queryset.order_by(_START_UNINDEXED, "pk"))[:limit])
+    return queryset.count(), rows
+
+
+def activity_drafts_for_dashboard(*, user, limit: int = DASHBOARD_ROWS) -> tuple[int, list]:
+    """Activities the account may change with changes not yet published (new ones never
+    published too), the most recently changed first. Three queries."""
+    editable = policy_registry.get_by_type(Activity).instances_user_has_permission_for(
+        user, "change"
+    )
+    queryset = editable.filter(has_unpublished_changes=True)
+    rows = list(
+        _dashboard_activities(
+            queryset.select_related("latest_revision").order_by(
+                F("latest_revision__created_at").desc(nulls_last=True), "-pk"
+            )
+        )[:limit]
+    )
+    return queryset.count(), rows
+
+
+def partnerships_inactive_for_dashboard(
+    *,
+    user,
+    years: int = 2,
+    now: datetime.datetime | None = None,
+    limit: int = DASHBOARD_ROWS,
+) -> tuple[int, list]:
+    """The account's partnerships that have not ended and have had no activity (of any owner,
+    not cancelled) for ``years`` years, nor any to come; those founded since not counted.
+    Each with ``last_activity_end``; the longest quiet first. Two queries."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    try:
+        cutoff = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        cutoff = today.replace(year=today.year - years, day=28)
+    activities = Activity.objects.filter(partnerships=OuterRef("pk")).exclude(
+        status=Activity.Status.CANCELLED
+    )
+    founded_since = FoundingDocument.objects.filter(
+        partnership=OuterRef("pk"), is_shown=True, date__gt=cutoff
+    )
+    queryset = (
+        partnerships_for_dashboard(user=user, today=today)
+        .exclude(Exists(activities.filter(ends_at__gt=_day_start(cutoff))))
+        .exclude(Exists(founded_since))
+        .annotate(last_activity_end=Subquery(activities.order_by("-ends_at").values("ends_at")[:1]))
+    )
+    rows = list(
+        queryset.select_related("city", "owner").order_by(
+            F("last_activity_end").asc(nulls_first=True), "city__name_en", "owner__sort_order"
+        )[:limit]
+    )
+    return queryset.count(), rows

@@ -3,6 +3,7 @@
 import os
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 
 
@@ -35,3 +36,38 @@ def terminal_language(given: str | None = None) -> str:
         if code in languages:
             return code
     return settings.LANGUAGE_CODE
+
+
+def paired_fields(model) -> list[tuple[str, bool]]:
+    """The names stored as ``<name>_de`` / ``<name>_en`` on ``model``, each with whether one
+    of the two is required (not ``blank``), in the model's field order."""
+    fields = {field.name: field for field in model._meta.concrete_fields}
+    codes = [code for code, _name in settings.LANGUAGES]
+    pairs = []
+    for name in fields:
+        base, _sep, code = name.rpartition("_")
+        if code != codes[0] or not all(f"{base}_{other}" in fields for other in codes):
+            continue
+        pairs.append((base, any(not fields[f"{base}_{other}"].blank for other in codes)))
+    return pairs
+
+
+def untranslated_q(model):
+    """The records of ``model`` whose translation is missing: a paired field written in one
+    language and empty in the other, or a required one empty in either. None: no pairs."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    condition = None
+    for base, required in paired_fields(model):
+        empty = [Q(**{f"{base}_{code}": ""}) for code in codes]
+        if required:
+            missing = empty[0]
+            for other in empty[1:]:
+                missing |= other
+        else:  # one written, another empty
+            missing = None
+            for index, one in enumerate(empty):
+                for other in empty[index + 1 :]:
+                    part = (one & ~other) | (~one & other)
+                    missing = part if missing is None else missing | part
+        condition = missing if condition is None else condition | missing
+    return condition

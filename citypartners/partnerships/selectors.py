@@ -1,13 +1,19 @@
-"""Reads for the public pages, each in a fixed number of queries whatever the data size."""
+"""Reads for the public pages and the back office's dashboard, each in a fixed number of
+queries whatever the data size."""
 
+import calendar
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import ExtractYear, Mod
 from django.utils import timezone
 
+from citypartners.accounts.visibility import own_records
 from citypartners.owners.models import Owner
 
 from .models import City, FoundingDocument, Partnership, PartnershipStatus
+from .models.partnership import DatePrecision
 
 PROJECT_KIND = Partnership.Kind.PROJECT
 PARTNERSHIP_KINDS = [Partnership.Kind.PARTNERSHIP, Partnership.Kind.FRIENDSHIP]
@@ -108,4 +114,107 @@ def borough_partnerships():
         partnerships_annotated()
         .filter(owner__kind=Owner.Kind.BOROUGH)
         .order_by("owner__sort_order", "owner__slug", "city__name_en", "pk")
+    )
+
+
+# --- the back office's dashboard (issue 14) -------------------------------------------------
+# Each reads one owner's records for a borough account and every owner's for the state's
+# (accounts.visibility.own_records), in a fixed number of queries whatever the data size.
+
+ENDED = PartnershipStatus.Status.ENDED
+
+
+def _status_today(today: datetime.date, partnership_ref: str = "pk"):
+    return Subquery(
+        PartnershipStatus.objects.filter(
+            partnership=OuterRef(partnership_ref), valid_from__lte=today
+        )
+        .order_by("-valid_from", "-pk")
+        .values("status")[:1]
+    )
+
+
+def partnerships_for_dashboard(*, user, today: datetime.date | None = None):
+    """The account's partnerships that have not ended (a queryset, annotated with the date
+    shown and the status in force), for the dashboard's panels."""
+    today = today or timezone.localdate()
+    queryset = _with_since_and_status(own_records(user, Partnership.objects.all()), today=today)
+    return queryset.filter(Q(current_status__isnull=True) | ~Q(current_status=ENDED))
+
+
+def partnerships_active_for_dashboard(*, user, today: datetime.date | None = None):
+    """The account's active partnerships (in force today; without any status recorded they
+    count as active)."""
+    today = today or timezone.localdate()
+    queryset = own_records(user, Partnership.objects.all()).annotate(
+        current_status=_status_today(today)
+    )
+    return queryset.filter(
+        Q(current_status__isnull=True) | Q(current_status=PartnershipStatus.Status.ACTIVE)
+    )
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    """A round (or half-round) anniversary of a partnership's founding document."""
+
+    partnership: Partnership
+    document: FoundingDocument
+    years: int
+    day: datetime.date  # the first day it may fall on (the year's or month's for vague dates)
+    precision: str  # of the document's date: day, month or year
+
+
+def _anniversary_period(document, year: int) -> tuple[datetime.date, datetime.date]:
+    """The days on which the anniversary in ``year`` may fall: a year-only date counts for
+    the whole year, a month-only one for the whole month."""
+    if document.date_precision == DatePrecision.YEAR:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    month = document.date.month
+    last = calendar.monthrange(year, month)[1]
+    if document.date_precision == DatePrecision.MONTH:
+        return datetime.date(year, month, 1), datetime.date(year, month, last)
+    day = datetime.date(year, month, min(document.date.day, last))  # 29 February: the 28th
+    return day, day
+
+
+def anniversaries_for_dashboard(
+    *, user, today: datetime.date | None = None, months: int = 12, step: int = 5
+) -> list[Anniversary]:
+    """Every anniversary of ``step`` years (5, 10, 15, ...) of a founding document of the
+    account's partnerships that have not ended, in the ``months`` from ``today``, soonest
+    first. The partnership's start is its document shown as "partner since". One query."""
+    today = today or timezone.localdate()
+    end_month = today.month - 1 + months
+    until = datetime.date(today.year + end_month // 12, end_month % 12 + 1, 1)
+    until = until.replace(day=min(today.day, calendar.monthrange(until.year, until.month)[1]))
+    years = range(today.year, until.year + 1)
+    # The database leaves only the documents of a year that can be a round one in the window.
+    residues = {year % step for year in years}
+    documents = (
+        FoundingDocument.objects.filter(
+            partnership__in=partnerships_for_dashboard(user=user, today=today).values("pk")
+        )
+        .annotate(residue=Mod(ExtractYear("date"), step))
+        .filter(residue__in=residues, date__lt=datetime.date(until.year, 1, 1))
+        .select_related("partnership__city", "partnership__owner")
+        .order_by("date", "pk")
+    )
+    found = {}
+    for document in documents:
+        for year in years:
+            count = year - document.date.year
+            if count <= 0 or count % step:
+                continue
+            first, last = _anniversary_period(document, year)
+            if last < today or first >= until:
+                continue
+            # Two documents of one partnership on the same date: one anniversary.
+            key = (document.partnership_id, document.date, document.date_precision)
+            if key not in found or document.is_shown:
+                found[key] = Anniversary(
+                    document.partnership, document, count, first, document.date_precision
+                )
+    return sorted(
+        found.values(), key=lambda a: (a.day, -a.years, a.partnership.city.name_en, a.document.pk)
     )

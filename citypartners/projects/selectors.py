@@ -6,7 +6,7 @@ from citypartners.contacts.models import ContactPerson
 from citypartners.organisations.models import Organisation
 from citypartners.partnerships.models import Partnership
 
-from .models import Project, ProjectOrganisation
+from .models import Project, ProjectOrganisation, Proposal
 
 PUBLIC_STATUSES = [Project.Status.PLANNED, Project.Status.RUNNING, Project.Status.DONE]
 
@@ -120,3 +120,16 @@ def partnership_network_for_editors(*, partnership, with_contacts: bool):
         "projects": list(Project.objects.filter(partnerships=partnership).order_by("-start_date")),
         "gaps": [area for area in areas if area.pk not in covered],
     }
+
+
+def proposals_waiting_for_dashboard(*, user, limit: int = 10) -> tuple[int, list]:
+    """Proposals not yet decided (the state's office decides them all: only accounts with a
+    permission on proposals see any), the newest first, with their city and focus area.
+    Two queries; none without the permission."""
+    if not user.has_perm("projects.view_proposal"):
+        return 0, []
+    queryset = Proposal.objects.filter(status=Proposal.Status.NEW)
+    rows = list(
+        queryset.select_related("city", "focus_area").order_by("-created_at", "-pk")[:limit]
+    )
+    return queryset.count(), rows

@@ -1,4 +1,5 @@
-"""Back-office screens of the public site: the inbox of accessibility feedback.
+"""Back-office screens of the public site: the inbox of accessibility feedback, and the
+office's dashboard on the back office's home (site.dashboard).
 
 BITV requires an answer to each message; the inbox shows which are still new, and when and
 by whom each was answered. Sender names and addresses are personal data, so only the
@@ -18,6 +19,7 @@ from citypartners.core.admin_lists import ListViewSetMixin
 from citypartners.core.page_cache import instance_tag, tag
 
 from . import services
+from .dashboard import dashboard_panels
 from .models import AccessibilityFeedback
 
 
@@ -61,3 +63,9 @@ def _tag_served_page(page, request, serve_args, serve_kwargs):
     """The page cache keeps the page served under its tag (core.page_cache), so that its
     publication purges it; pages Wagtail only routes through are not tagged."""
     tag(instance_tag(Page, page.pk))
+
+
+@hooks.register("construct_homepage_panels")
+def office_dashboard(request, panels):
+    """The office's working day first (site.dashboard), before Wagtail's own panels."""
+    panels.extend(dashboard_panels(request))
