@@ -66,7 +66,8 @@ def _mail_through_the_outbox(django_test_environment):
 class ReadingClient(DjangoClient):
     """Django's test client, reading a streamed answer (a CSV download) to its end within the
     request: its queries are counted where the request is (query-count tests), and its body
-    is ``response.content`` as for any other answer. ``response.streaming`` stays true."""
+    is ``response.content`` (and ``.text``, ``.json()``) as for any other answer.
+    ``response.streaming`` stays true."""
 
     def request(self, **request):
         response = super().request(**request)
@@ -74,7 +75,9 @@ class ReadingClient(DjangoClient):
             body = b"".join(response.streaming_content)
             response.streaming_content = [body]
             response.__class__ = type(
-                "Read" + type(response).__name__, (type(response),), {"content": body}
+                "Read" + type(response).__name__,
+                (type(response),),
+                {"content": body, "text": body.decode(response.charset)},
             )
         return response
 
