@@ -24,6 +24,7 @@ from citypartners.core.admin_lists import (
     choice_label,
     names,
     precise_date,
+    text,
 )
 from citypartners.partnerships.models import City
 
@@ -115,8 +116,8 @@ class ActivityViewSet(OwnedViewSetMixin, SnippetViewSet):
     exports = (
         Export("title", _("title"), lambda a: a.title),
         Export("starts", _("starts"), activity_start),
-        Export("kind", _("kind"), lambda a: str(a.kind)),
-        Export("owner", _("owner"), lambda a: str(a.owner)),
+        Export("kind", _("kind"), lambda a: text(a.kind)),
+        Export("owner", _("owner"), lambda a: text(a.owner)),
         Export("status", _("status"), lambda a: choice_label(Activity.Status, a.status)),
         Export("cities", _("partner cities"), lambda a: _cities(a)),
         Export("focus_areas", _("focus areas"), lambda a: names(a.focus_areas)),

@@ -10,7 +10,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from citypartners.core.admin_lists import Export, ListViewSetMixin, names
+from citypartners.core.admin_lists import Export, ListViewSetMixin, names, text
 
 from . import views
 from .forms import ContactPersonAdminForm
@@ -46,7 +46,7 @@ class ContactPersonViewSet(ListViewSetMixin, SnippetViewSet):
     exports = (
         Export("name", _("name"), lambda c: c.name),
         Export("role", _("role"), lambda c: c.role),
-        Export("organisation", _("organisation"), lambda c: str(c.organisation or "")),
+        Export("organisation", _("organisation"), lambda c: text(c.organisation)),
         Export("email", _("e-mail"), lambda c: c.email),
         Export("phone", _("phone"), lambda c: c.phone),
         Export("languages", _("languages spoken"), lambda c: c.languages),

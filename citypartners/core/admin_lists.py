@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Exists, OuterRef, QuerySet
 from django.db.models.functions import Cast
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property, lazy
 from django.utils.text import capfirst, slugify
@@ -146,6 +147,11 @@ def choice_label(choices, value) -> str:
         return str(value)
 
 
+def text(record) -> str:
+    """A linked record's name, "" for none (not "None")."""
+    return "" if record is None else str(record)
+
+
 def names(records) -> str:
     """The names of linked records (prefetched), one cell: "Climate, Culture"."""
     return ", ".join(str(record) for record in records.all())
@@ -178,6 +184,24 @@ class ListIndexViewMixin:
 
     def get_filename(self):
         return slugify(str(self.model._meta.verbose_name_plural)) or super().get_filename()
+
+    def stream_csv(self, queryset):
+        """The CSV's lines, each written in the user's language and time zone: the response
+        streams them after the view has returned, when the admin's language (activated
+        around the view) is no longer active. Not a generator itself, so that the language
+        is read while the view runs."""
+        language, zone = translation.get_language(), timezone.get_current_timezone()
+        lines = super().stream_csv(queryset)
+
+        def in_the_users_language():
+            while True:
+                with translation.override(language), timezone.override(zone):
+                    line = next(lines, None)
+                if line is None:
+                    return
+                yield line
+
+        return in_the_users_language()
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if self.export_prefetch:

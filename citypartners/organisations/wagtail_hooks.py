@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.viewsets import OwnedViewSetMixin
-from citypartners.core.admin_lists import Export, choice_label, names
+from citypartners.core.admin_lists import Export, choice_label, names, text
 from citypartners.core.countries import country_name
 
 from .models import Organisation
@@ -27,9 +27,9 @@ class OrganisationViewSet(OwnedViewSetMixin, SnippetViewSet):
     exports = (
         Export("name", _("name"), lambda o: o.name),
         Export("type", _("type"), lambda o: choice_label(Organisation.Type, o.type)),
-        Export("city", _("city"), lambda o: str(o.city)),
+        Export("city", _("city"), lambda o: text(o.city)),
         Export("country", _("country"), lambda o: country_name(o.city.country_code)),
-        Export("owner", _("owner"), lambda o: str(o.owner)),
+        Export("owner", _("owner"), lambda o: text(o.owner)),
         Export("focus_areas", _("focus areas"), lambda o: names(o.focus_areas)),
         Export("website", _("website"), lambda o: o.website),
     )

@@ -20,6 +20,7 @@ from citypartners.core.admin_lists import (
     choice_label,
     names,
     precise_date,
+    text,
 )
 from citypartners.core.countries import country_name
 from citypartners.owners.models import Owner
@@ -59,8 +60,8 @@ class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
         BooleanColumn("verified", label=_("verified")),
     ]
     exports = (
-        Export("owner", _("owner"), lambda p: str(p.owner)),
-        Export("city", _("partner city"), lambda p: str(p.city)),
+        Export("owner", _("owner"), lambda p: text(p.owner)),
+        Export("city", _("partner city"), lambda p: text(p.city)),
         Export("country", _("country"), lambda p: country_name(p.city.country_code)),
         Export("kind", _("kind"), lambda p: p.get_kind_display()),
         Export("since", _("partner since"), partner_since),

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.viewsets import OwnedViewSetMixin
-from citypartners.core.admin_lists import Export, ListViewSetMixin, choice_label, names
+from citypartners.core.admin_lists import Export, ListViewSetMixin, choice_label, names, text
 from citypartners.partnerships.models import Partnership
 
 from . import services
@@ -65,7 +65,7 @@ class ProjectViewSet(OwnedViewSetMixin, SnippetViewSet):
     list_filter = ["owner", "status", "partnerships", "focus_areas"]
     exports = (
         Export("title", _("title"), lambda p: p.title),
-        Export("owner", _("owner"), lambda p: str(p.owner)),
+        Export("owner", _("owner"), lambda p: text(p.owner)),
         Export("status", _("status"), lambda p: choice_label(Project.Status, p.status)),
         Export("start_date", _("start"), lambda p: p.start_date),
         Export("end_date", _("end"), lambda p: p.end_date),
