@@ -76,10 +76,15 @@ def account_create(
     owner: str | None = None,
     superuser: bool = False,
     created_by=None,
+    first_name: str = "",
+    last_name: str = "",
 ):
     """A back-office account with a checked address and password, in one role's group.
 
-    ``owner`` is an owner's slug; it decides whose records the account may change.
+    ``owner`` is an owner's slug; it decides whose records the account may change. The
+    names are optional here (tests make accounts without); ``createuser`` asks for them,
+    since Wagtail's account settings save nothing, a language change neither, while the
+    account's names are empty.
     """
     if not superuser and role not in ROLES:
         raise ValidationError(
@@ -96,7 +101,14 @@ def account_create(
         ) from error
     if User.objects.filter(username__iexact=email).exists():
         raise ValidationError(_("An account for %(email)s exists already.") % {"email": email})
-    user = User(username=email, email=email, is_staff=superuser, is_superuser=superuser)
+    user = User(
+        username=email,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        is_staff=superuser,
+        is_superuser=superuser,
+    )
     validate_password(password, user)
     user.set_password(password)
     user.full_clean()

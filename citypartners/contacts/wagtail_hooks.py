@@ -10,11 +10,19 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from citypartners.core.admin_lists import ListViewSetMixin
+from citypartners.core.admin_lists import Export, ListViewSetMixin, names, text
 
 from . import views
 from .forms import ContactPersonAdminForm
 from .models import ContactPerson
+
+
+def _consent(person) -> str:
+    return str(_("yes") if person.consent_public else _("no"))
+
+
+def _stored_on(person):
+    return person.consent_stored_on
 
 
 class ContactPersonViewSet(ListViewSetMixin, SnippetViewSet):
@@ -33,6 +41,20 @@ class ContactPersonViewSet(ListViewSetMixin, SnippetViewSet):
     search_fields = ["name", "email", "organisation__name"]
     search_backend_name = None
     edit_handler = ObjectList(ContactPerson.panels, base_form_class=ContactPersonAdminForm)
+    # The list, and so its export, opens only to accounts with the contacts permissions (the
+    # contact data stewards); no other list exports a contact person's data.
+    exports = (
+        Export("name", _("name"), lambda c: c.name),
+        Export("role", _("role"), lambda c: c.role),
+        Export("organisation", _("organisation"), lambda c: text(c.organisation)),
+        Export("email", _("e-mail"), lambda c: c.email),
+        Export("phone", _("phone"), lambda c: c.phone),
+        Export("languages", _("languages spoken"), lambda c: c.languages),
+        Export("focus_areas", _("focus areas"), lambda c: names(c.focus_areas)),
+        Export("consent_public", _("agreed to be shown publicly"), _consent),
+        Export("consent_stored_on", _("consent to storing given on"), _stored_on),
+    )
+    export_prefetch = ("focus_areas",)
 
 
 register_snippet(ContactPersonViewSet)

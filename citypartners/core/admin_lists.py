@@ -8,10 +8,21 @@ their status tag. The generated test (site/tests/test_back_office_query_counts.p
 registered list and chooser with few and more rows and fails on a query per row.
 """
 
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Exists, OuterRef, QuerySet
 from django.db.models.functions import Cast
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.functional import cached_property, lazy
+from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BaseColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.models import DraftStateMixin, Revision
 
 
@@ -60,8 +71,16 @@ class ListFilterSet(WagtailFilterSet):
 
 
 class ListViewSetMixin:
-    """For a SnippetViewSet: its list with the records its columns link to, and filters
-    named by ``ListFilterSet``."""
+    """For a SnippetViewSet: its list with the records its columns link to, filters named by
+    ``ListFilterSet``, an export to CSV and XLSX of the columns in ``exports`` (Export), and
+    chooser texts in the language of whoever reads them.
+
+    ``column_labels`` names columns that Wagtail would label with an attribute's name (the
+    title column of a property ``title`` reads "Title" in every language)."""
+
+    exports: tuple = ()
+    export_prefetch: tuple = ()
+    column_labels: dict = {}
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -69,5 +88,161 @@ class ListViewSetMixin:
             queryset = self.model._default_manager.all()
         return queryset.select_related(*listed_relations(self.model, self.list_display))
 
+    @property
+    def list_export(self):
+        return [export.key for export in self.exports]
+
+    @property
+    def export_headings(self):
+        return {export.key: capfirst(export.heading) for export in self.exports}
+
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(base_filterset_class=ListFilterSet, **kwargs)
+        return super().get_index_view_kwargs(
+            base_filterset_class=ListFilterSet,
+            list_display=_capitalised(self.list_display),
+            export_values={export.key: export.value for export in self.exports},
+            export_prefetch=self.export_prefetch,
+            column_labels=self.column_labels,
+            **kwargs,
+        )
+
+    def construct_view(self, view_class, **kwargs):
+        if issubclass(view_class, IndexView) and not issubclass(view_class, ListIndexViewMixin):
+            view_class = type(view_class.__name__, (ListIndexViewMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)
+
+    @cached_property
+    def chooser_viewset(self):
+        chooser = super().chooser_viewset
+        # Wagtail's ChooserViewSet translates its title when it is imported (gettext, not
+        # gettext_lazy): "Auswählen" in every language. Translated when shown instead.
+        chooser.page_title = _("Choose")
+        chooser.widget_class = _lazy_texts_chooser(chooser.widget_class, self.model)
+        return chooser
+
+
+# Dates and labels shown in lists and exports ----------------------------------------------
+
+
+def precise_date(value, precision: str = "day") -> str:
+    """A date as precisely as it is known (a day, a month or only a year), in the language's
+    format: a partnership "since 1968" is not "since 1 January 1968"."""
+    if not value:
+        return ""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+def choice_label(choices, value) -> str:
+    """The label of ``value`` among ``choices`` (a TextChoices class), translated; the value
+    itself if it is not one of them, and "" for none."""
+    if not value:
+        return ""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def text(record) -> str:
+    """A linked record's name, "" for none (not "None")."""
+    return "" if record is None else str(record)
+
+
+def names(records) -> str:
+    """The names of linked records (prefetched), one cell: "Climate, Culture"."""
+    return ", ".join(str(record) for record in records.all())
+
+
+# Exports ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Export:
+    """One column of a list's export: its key, its heading (translated when the file is
+    written) and the value of one row (a string, number or date)."""
+
+    key: str
+    heading: object
+    value: Callable
+
+
+class ListIndexViewMixin:
+    """For a list's index view: export rows from ``export_values`` (a function per column),
+    a file named in the user's language, and column headers from ``column_labels`` where
+    Wagtail would show an untranslated attribute name ("Title" for a property)."""
+
+    export_values = {}
+    export_prefetch = ()
+    column_labels = {}
+
+    def to_row_dict(self, item):
+        return {field: self.export_values[field](item) for field in self.list_export}
+
+    def get_filename(self):
+        return slugify(str(self.model._meta.verbose_name_plural)) or super().get_filename()
+
+    def stream_csv(self, queryset):
+        """The CSV's lines, each written in the user's language and time zone: the response
+        streams them after the view has returned, when the admin's language (activated
+        around the view) is no longer active. Not a generator itself, so that the language
+        is read while the view runs."""
+        language, zone = translation.get_language(), timezone.get_current_timezone()
+        lines = super().stream_csv(queryset)
+
+        def in_the_users_language():
+            while True:
+                with translation.override(language), timezone.override(zone):
+                    line = next(lines, None)
+                if line is None:
+                    return
+                yield line
+
+        return in_the_users_language()
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if self.export_prefetch:
+            queryset = queryset.prefetch_related(*self.export_prefetch)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def _get_custom_column(self, field_name, *args, **kwargs):
+        column = super()._get_custom_column(field_name, *args, **kwargs)
+        if field_name in self.column_labels:
+            column.label = capfirst(self.column_labels[field_name])
+        return column
+
+
+def _capitalised(list_display):
+    """The columns with their labels capitalised, as Wagtail's own ("Title", "Updated"):
+    labels are given in lower case, as verbose names are."""
+    items = []
+    for item in list_display:
+        if isinstance(item, BaseColumn) and item.label:
+            item = copy.copy(item)
+            item.label = capfirst(item.label)
+            item.header = type(item).Header(item)  # the header renders from its column
+        items.append(item)
+    return items
+
+
+def _lazy_texts_chooser(widget_class, model):
+    """A chooser widget whose texts ("Choose owner") are translated when the form is shown.
+
+    Wagtail's snippet chooser widget formats them when the widget is made, once for the
+    form class, in the language of whoever opened a form first: an English admin then read
+    "Träger auswählen". The same texts, formatted again at each reading."""
+    name = model._meta.verbose_name
+
+    def text(message):
+        return lazy(lambda: message % {"object": name}, str)()
+
+    def __init__(self, *args, **kwargs):
+        widget_class.__init__(self, *args, **kwargs)
+        self.choose_one_text = text(_("Choose %(object)s"))
+        self.choose_another_text = text(_("Choose another %(object)s"))
+        self.link_to_chosen_text = text(_("Edit this %(object)s"))
+
+    return type(widget_class.__name__, (widget_class,), {"__init__": __init__})

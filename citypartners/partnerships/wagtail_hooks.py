@@ -1,5 +1,7 @@
 """Back-office screens for partnerships and their reference data."""
 
+from operator import attrgetter
+
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -12,13 +14,36 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from citypartners.accounts.viewsets import OwnedViewSetMixin
-from citypartners.core.admin_lists import ListViewSetMixin
+from citypartners.core.admin_lists import (
+    Export,
+    ListViewSetMixin,
+    choice_label,
+    names,
+    precise_date,
+    text,
+)
+from citypartners.core.countries import country_name
 from citypartners.owners.models import Owner
 
 from . import geonames
 from .forms import CityAdminForm, PartnershipAdminForm
-from .models import City, FocusArea, Partnership
+from .models import City, FocusArea, Partnership, PartnershipStatus
 from .selectors import partnerships_annotated
+
+
+def partner_since(partnership) -> str:
+    """The date shown as "partner since", as precisely as it is known ("1968", not
+    "1 January 1968"): the precision is annotated with it (selectors.partnerships_annotated)."""
+    return precise_date(partnership.since, partnership.since_precision)
+
+
+def current_status(partnership) -> str:
+    """The status in force today, in words."""
+    return choice_label(PartnershipStatus.Status, partnership.current_status)
+
+
+def _yes_no(value) -> str:
+    return str(_("yes") if value else _("no"))
 
 
 class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
@@ -30,10 +55,21 @@ class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
         "city",
         Column("owner", label=_("owner"), sort_key="owner__sort_order"),
         Column("get_kind_display", label=_("kind")),
-        Column("since", label=_("partner since"), sort_key="since"),
-        Column("current_status", label=_("status")),
+        Column("since", label=_("partner since"), accessor=partner_since, sort_key="since"),
+        Column("current_status", label=_("status"), accessor=current_status),
         BooleanColumn("verified", label=_("verified")),
     ]
+    exports = (
+        Export("owner", _("owner"), lambda p: text(p.owner)),
+        Export("city", _("partner city"), lambda p: text(p.city)),
+        Export("country", _("country"), lambda p: country_name(p.city.country_code)),
+        Export("kind", _("kind"), lambda p: p.get_kind_display()),
+        Export("since", _("partner since"), partner_since),
+        Export("status", _("status"), current_status),
+        Export("focus_areas", _("focus areas"), lambda p: names(p.focus_areas)),
+        Export("verified", _("verified"), lambda p: _yes_no(p.verified)),
+    )
+    export_prefetch = ("focus_areas",)
     list_filter = ["owner", "kind", "verified", "focus_areas"]
     search_fields = ["city__name_en", "city__name_de", "city__name_local", "owner__name_de"]
     search_backend_name = None
@@ -49,6 +85,18 @@ class CityViewSet(ListViewSetMixin, SnippetViewSet):
     menu_label = _("Cities")
     list_display = ["name_en", "name_de", "name_local", "country_code", "geonames_id"]
     list_filter = ["country_code"]
+    exports = (
+        *(
+            Export(name, City._meta.get_field(name).verbose_name, attrgetter(name))
+            for name in ("name_en", "name_de", "name_local")
+        ),
+        Export("country", _("country"), lambda c: country_name(c.country_code)),
+        Export("country_code", _("country code"), attrgetter("country_code")),
+        *(
+            Export(name, City._meta.get_field(name).verbose_name, attrgetter(name))
+            for name in ("latitude", "longitude", "geonames_id")
+        ),
+    )
     search_fields = ["name_en", "name_de", "name_local"]
     search_backend_name = None
     edit_handler = ObjectList(City.panels, base_form_class=CityAdminForm)

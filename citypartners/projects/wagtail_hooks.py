@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
 from citypartners.accounts.viewsets import OwnedViewSetMixin
-from citypartners.core.admin_lists import ListViewSetMixin
+from citypartners.core.admin_lists import Export, ListViewSetMixin, choice_label, names, text
 from citypartners.partnerships.models import Partnership
 
 from . import services
@@ -89,7 +89,18 @@ class ProjectViewSet(OwnedViewSetMixin, SnippetViewSet):
     menu_order = 165
     add_to_admin_menu = True
     list_display = ["title", "status", "start_date"]  # first string: title column with edit link
+    column_labels = {"title": _("title")}
     list_filter = ["owner", "status", "partnerships", "focus_areas"]
+    exports = (
+        Export("title", _("title"), lambda p: p.title),
+        Export("owner", _("owner"), lambda p: text(p.owner)),
+        Export("status", _("status"), lambda p: choice_label(Project.Status, p.status)),
+        Export("start_date", _("start"), lambda p: p.start_date),
+        Export("end_date", _("end"), lambda p: p.end_date),
+        Export("partnerships", _("partnerships"), lambda p: names(p.partnerships)),
+        Export("focus_areas", _("focus areas"), lambda p: names(p.focus_areas)),
+    )
+    export_prefetch = ("owner", "focus_areas", "partnerships__city", "partnerships__owner")
     search_fields = ["title_de", "title_en"]
     search_backend_name = None
     edit_handler = ObjectList(Project.panels, base_form_class=OwnedRecordForm)
