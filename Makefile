@@ -121,8 +121,10 @@ lock:
 	  "requirements-dev.lock: $$(grep -vc '^#' requirements-dev.lock)"
 
 ## Create a back-office account: make createuser EMAIL=name@example.org GROUP=state-editor [OWNER=mitte]
+## [FIRST=Kim LAST=Example] (asked for when not given)
 createuser: install
-	$(PY) manage.py createuser --email "$(EMAIL)" --group "$(GROUP)" $(if $(OWNER),--owner "$(OWNER)")
+	$(PY) manage.py createuser --email "$(EMAIL)" --group "$(GROUP)" $(if $(OWNER),--owner "$(OWNER)") \
+	  $(if $(FIRST),--first-name "$(FIRST)") $(if $(LAST),--last-name "$(LAST)")
 
 ## Back up the database and uploaded media into backups/ (DATABASE_URL picks the database).
 backup: install
