@@ -77,7 +77,8 @@ class ReadingClient(DjangoClient):
             response.__class__ = type(
                 "Read" + type(response).__name__,
                 (type(response),),
-                {"content": body, "text": body.decode(response.charset)},
+                # .text decoded when asked for (a binary download has none)
+                {"content": body, "text": property(lambda r: r.content.decode(r.charset))},
             )
         return response
 
