@@ -5,8 +5,19 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import ExtractYear, Mod
+from django.db.models import (
+    Avg,
+    CharField,
+    Count,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Concat, ExtractYear, Floor, Mod
 from django.utils import timezone
 
 from citypartners.accounts.visibility import own_records
@@ -108,13 +119,86 @@ def boroughs_with_partnerships():
     return list(boroughs_prefetched())
 
 
-def borough_partnerships():
-    """Every partnership of a borough, with what the map needs, in one query."""
-    return list(
-        partnerships_annotated()
-        .filter(owner__kind=Owner.Kind.BOROUGH)
-        .order_by("owner__sort_order", "owner__slug", "city__name_en", "pk")
+@dataclass(frozen=True)
+class MapPoint:
+    """One point of a map: a partnership, or ``count`` partnerships near each other drawn as
+    one (``partnership`` is then the first of them), at ``longitude``/``latitude``."""
+
+    partnership: Partnership
+    count: int
+    longitude: float
+    latitude: float
+
+
+# The grid cells (in degrees) tried for a map with too many partnerships: the smallest that
+# leaves few enough points is taken.
+MAP_CELLS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64, 180)
+
+
+def _cell(size: int, name: str):
+    return Floor(F(f"city__{name}") / size)
+
+
+def borough_map_points(*, most: int) -> list[MapPoint]:
+    """Every borough's partner cities as at most ``most`` points, in three queries whatever
+    the number of partnerships: how many there are and in how many grid cells of each size
+    (MAP_CELLS) they lie; then the partnerships themselves when they are few enough, else
+    one row per cell of the smallest size that leaves at most ``most`` (how many, where on
+    average, the first of them); then the partnerships shown by name, with what their label
+    needs. A country's thousands of borough partnerships are never all read."""
+    placed = Partnership.objects.filter(
+        pk__in=partnerships_public().filter(owner__kind=Owner.Kind.BOROUGH).order_by().values("pk"),
+        city__latitude__isnull=False,
+        city__longitude__isnull=False,
+    ).order_by()
+    counts = placed.aggregate(
+        n=Count("pk"),
+        **{
+            f"cells_{size}": Count(
+                Concat(
+                    Cast(_cell(size, "longitude"), CharField()),
+                    Value(":"),
+                    Cast(_cell(size, "latitude"), CharField()),
+                ),
+                distinct=True,
+            )
+            for size in MAP_CELLS
+        },
     )
+    if counts["n"] <= most:
+        groups = [
+            (row["pk"], 1, row["city__longitude"], row["city__latitude"])
+            for row in placed.values("pk", "city__longitude", "city__latitude")
+        ]
+    else:
+        size = next((s for s in MAP_CELLS if counts[f"cells_{s}"] <= most), MAP_CELLS[-1])
+        cells = (
+            placed.annotate(x=_cell(size, "longitude"), y=_cell(size, "latitude"))
+            .values("x", "y")
+            .annotate(
+                first=Min("pk"),
+                n=Count("pk"),
+                longitude=Avg("city__longitude"),
+                latitude=Avg("city__latitude"),
+            )
+            .order_by("x", "y")
+        )
+        groups = [(c["first"], c["n"], c["longitude"], c["latitude"]) for c in cells]
+    shown = {p.pk: p for p in partnerships_annotated().filter(pk__in=[g[0] for g in groups])}
+    points = [
+        MapPoint(shown[pk], n, float(longitude), float(latitude))
+        for pk, n, longitude, latitude in groups
+        if pk in shown
+    ]
+    points.sort(
+        key=lambda p: (
+            p.partnership.owner.sort_order,
+            p.partnership.owner.slug,
+            p.partnership.city.name_en,
+            p.partnership.pk,
+        )
+    )
+    return points
 
 
 # --- the back office's dashboard (issue 14) -------------------------------------------------

@@ -76,6 +76,26 @@ def partnerships_map(rows, *, link) -> MapPoints | None:
     return MapPoints(cities=cities, home=tuple(home_city().point))
 
 
+def partnership_points_map(points, *, link) -> MapPoints | None:
+    """The map's inputs for points of partnerships (partnerships.selectors.MapPoint), some of
+    them several partnerships drawn as one, labelled with the first and how many more."""
+    cities = tuple(
+        (
+            point.partnership.city.slug,
+            _label(point.partnership)
+            if point.count == 1
+            else f"{_label(point.partnership)} (+{point.count - 1})",
+            link(point.partnership),
+            point.longitude,
+            point.latitude,
+        )
+        for point in points
+    )
+    if not cities:
+        return None
+    return MapPoints(cities=cities, home=tuple(home_city().point))
+
+
 def _n(value: float, places: int) -> str:
     return f"{value:.{places}f}"
 

@@ -4,9 +4,10 @@ at both sizes of the same generator, its peak of Python allocations measured wit
 while its body is read chunk by chunk (a streamed download is never held whole).
 
 What may grow is bounded by design: a feed carries at most its window's caps, an API list its
-page, a download its chunk of rows; the test lowers each bound (feeds 5 + 5, API pages of 5,
-downloads read 5 rows at a time) so that both sizes fill it. What grows with the data is a defect:
-an answer that loads every activity, or builds a download in memory, needs ten times as much
+page, a download its chunk of rows, a map its points; the test lowers each bound (feeds 5 + 5,
+API pages of 5, downloads read 5 rows at a time, maps of 5 points) so that both sizes fill
+it. What grows with the data is a defect: an answer that loads every activity, or builds a
+download in memory, needs ten times as much
 at 10× (3,000 activities instead of 300: megabytes). The allowance below is far under that
 and above the noise of a page whose few rows have longer names.
 """
@@ -19,7 +20,9 @@ from django.test import Client
 
 from citypartners.activities import selectors as activity_selectors
 from citypartners.activities.models import Activity
+from citypartners.geo import maps as geo_maps
 from citypartners.opendata import tables
+from citypartners.site.models import partnerships as partnership_pages
 
 from .test_world_query_counts import LARGE, SMALL, _generate, _urls
 
@@ -31,12 +34,8 @@ GROWTH_BYTES = 200 * 1024
 
 
 # Known to grow, each with its reason: the test fails when one of them stops growing too, so
-# that this list says what is left. The boroughs overview's map draws every borough's
-# partner cities (clustered above geo.maps.MAX_MARKERS), from all its rows on each request.
-KNOWN_GROWTH = {
-    "boroughindexpage de": "the map reads every borough partnership",
-    "boroughindexpage en": "the map reads every borough partnership",
-}
+# that this list says what is left. None is left.
+KNOWN_GROWTH: dict[str, str] = {}
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +43,8 @@ def _bounds_filled_at_both_sizes(monkeypatch):
     monkeypatch.setattr(activity_selectors, "FEED_UPCOMING", 5)
     monkeypatch.setattr(activity_selectors, "FEED_PAST", 5)
     monkeypatch.setattr(tables, "CHUNK", 5)
+    monkeypatch.setattr(geo_maps, "MAX_MARKERS", 5)
+    monkeypatch.setattr(partnership_pages, "MAX_MARKERS", 5)
     monkeypatch.setattr(tables, "BYTES", 4096)
 
 

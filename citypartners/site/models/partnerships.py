@@ -15,6 +15,7 @@ from citypartners.activities.models import Activity
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.page_cache import list_tag, tag
+from citypartners.geo.maps import MAX_MARKERS
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships import selectors
@@ -22,7 +23,7 @@ from citypartners.partnerships.models import Partnership
 from citypartners.projects.models import Project
 from citypartners.projects.selectors import partnership_network
 
-from ..maps import partnerships_map
+from ..maps import partnership_points_map, partnerships_map
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
 from ..sections import borough_pages, partnership_rows, section_pages
 from .base import SectionPage
@@ -121,7 +122,11 @@ class BoroughIndexPage(SectionPage):
 
         context["boroughs"] = boroughs
         context["page_obj"] = page_obj
-        context["city_map"] = partnerships_map(selectors.borough_partnerships(), link=link)
+        # The map reads at most as many partnerships as it draws points: nearby ones of a
+        # country-wide installation come as one point per grid cell (issue 17).
+        context["city_map"] = partnership_points_map(
+            selectors.borough_map_points(most=MAX_MARKERS), link=link
+        )
         return context
 
 
