@@ -3,7 +3,6 @@
 import calendar as pycalendar
 import datetime
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +15,7 @@ from citypartners.activities import selectors
 from citypartners.activities.forms import ActivityFilterForm
 from citypartners.activities.models import Activity, ActivityKind
 from citypartners.core.page_cache import list_tag, tag
+from citypartners.core.pagination import BoundedPaginator
 from citypartners.partnerships.models import City, FocusArea
 from citypartners.projects.selectors import PUBLIC_STATUSES
 
@@ -54,7 +54,7 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
     @path("")
     def activity_list(self, request):
         form, activities = self._filtered(request)
-        paginator = Paginator(activities, PER_PAGE)
+        paginator = BoundedPaginator(activities, PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,

@@ -1,6 +1,5 @@
 """Public network pages: all organisations, one page each with projects and activities."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -10,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
 from citypartners.core.page_cache import list_tag, tag
+from citypartners.core.pagination import BoundedPaginator
 from citypartners.organisations.models import Organisation
 from citypartners.organisations.selectors import organisations_public
 from citypartners.projects.models import Project
@@ -33,7 +33,7 @@ class OrganisationIndexPage(RoutablePageMixin, SectionPage):
     def organisation_list(self, request):
         tag(list_tag(Organisation))
         organisations = organisations_public()
-        page_obj = Paginator(organisations, PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = BoundedPaginator(organisations, PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={"page_obj": page_obj, "organisations": page_obj.object_list},

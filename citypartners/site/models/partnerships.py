@@ -1,6 +1,5 @@
 """Public pages about partnerships; their data comes from the snippets, their texts are theirs."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,6 +14,7 @@ from citypartners.activities.models import Activity
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.page_cache import list_tag, tag
+from citypartners.core.pagination import BoundedPaginator
 from citypartners.geo.maps import MAX_MARKERS
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
@@ -67,7 +67,7 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
         context["current_activities"] = list(
             activity_selectors.activities_current(activities)[: self.CURRENT_LIMIT]
         )
-        past = Paginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
+        past = BoundedPaginator(activity_selectors.activities_past(activities), self.PAST_PER_PAGE)
         context["past_page"] = past.get_page(request.GET.get("past"))
         context.update(partnership_network(partnership=partnership))
         sections = section_pages(
@@ -103,7 +103,7 @@ class BoroughIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = Paginator(selectors.boroughs_prefetched(), self.PER_PAGE).get_page(
+        page_obj = BoundedPaginator(selectors.boroughs_prefetched(), self.PER_PAGE).get_page(
             request.GET.get("page")
         )
         boroughs = list(page_obj)

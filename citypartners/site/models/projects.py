@@ -1,6 +1,5 @@
 """The public project list and one page per project."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from citypartners.activities.models import Activity
 from citypartners.activities.selectors import activities_public
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.page_cache import list_tag, tag
+from citypartners.core.pagination import BoundedPaginator
 from citypartners.projects import selectors
 from citypartners.projects.models import Project
 
@@ -30,7 +30,7 @@ class ProjectIndexPage(RoutablePageMixin, SectionPage):
     @path("")
     def project_list(self, request):
         tag(list_tag(Project))
-        page_obj = Paginator(selectors.projects_public(), PER_PAGE).get_page(
+        page_obj = BoundedPaginator(selectors.projects_public(), PER_PAGE).get_page(
             request.GET.get("page")
         )
         return self.render(
