@@ -49,6 +49,21 @@ GATES = [
 ]
 
 
+# Screens over the whole page tree (reports naming any page, its last editor and state; form
+# submissions; translation tools): only for accounts with page rights on the whole tree, not
+# for a borough's editors, whose rights are on their own borough's page (roles.py).
+WHOLE_TREE_VIEWS = re.compile(
+    r"^wagtailadmin_reports:(aging_pages|locked_pages|page_types_usage|workflow|workflow_tasks)"
+    r"(_results)?$|^wagtailforms:|^wagtail_localize:"
+)
+
+
+def _edits_the_whole_tree(user) -> bool:
+    from wagtail.models import GroupPagePermission
+
+    return GroupPagePermission.objects.filter(group__user=user, page__depth=1).exists()
+
+
 def _publishes_pages(user):
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -98,6 +113,8 @@ def gate_allows(request, match) -> bool:
         return _writes_content(user) and _names_only_visible_pages(request, match)
     if namespace == "wagtail_localize" and match.url_name == "javascript_catalog":
         return True
+    if WHOLE_TREE_VIEWS.search(match.view_name) and not _edits_the_whole_tree(user):
+        return False
     for pattern, check in GATES:
         if re.search(pattern, namespace):
             return check(user)

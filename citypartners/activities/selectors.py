@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import ExpressionWrapper, F, Prefetch, Q
 from django.utils import timezone
 
-from citypartners.partnerships.models import Partnership
+from citypartners.partnerships.selectors import partnerships_public_plain, public_partnership_q
 
 from .models import Activity
 
@@ -22,7 +22,8 @@ def activities_public():
         .prefetch_related(
             "focus_areas",
             # The owner too: the CSV download and the API name each partnership by it.
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("city", "owner")),
+            # Only public partnerships: a draft's city never shows through an activity.
+            Prefetch("partnerships", queryset=partnerships_public_plain()),
         )
     )
 
@@ -40,7 +41,7 @@ def activities_filtered(
     queryset = activities_public()
     joined = False  # a filter through a many-to-many table can repeat a row
     if city is not None:
-        queryset = queryset.filter(partnerships__city=city)
+        queryset = queryset.filter(public_partnership_q("partnerships"), partnerships__city=city)
         joined = True
     if focus_area is not None:
         queryset = queryset.filter(focus_areas=focus_area)
@@ -127,4 +128,8 @@ def activities_in_month(queryset, *, year: int, month: int):
 
 
 def activities_of_city(*, city_id: int):
-    return activities_public().filter(partnerships__city_id=city_id).distinct()
+    return (
+        activities_public()
+        .filter(public_partnership_q("partnerships"), partnerships__city_id=city_id)
+        .distinct()
+    )

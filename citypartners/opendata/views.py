@@ -13,7 +13,7 @@ from citypartners.activities.models import Activity
 from citypartners.core.page_cache import list_tag, tag
 from citypartners.organisations.models import Organisation
 from citypartners.partnerships.models import City, Partnership
-from citypartners.partnerships.selectors import partnerships_annotated
+from citypartners.partnerships.selectors import partnerships_public
 from citypartners.projects.models import Project
 
 from . import catalogue, tables
@@ -50,7 +50,7 @@ def download_csv(request, entity):
 def geojson_data():
     """The partner cities as GeoJSON points, each with its partnerships."""
     by_city = {}
-    for p in partnerships_annotated().order_by("city__slug", "owner__slug"):
+    for p in partnerships_public().order_by("city__slug", "owner__slug"):
         if p.city.latitude is None or p.city.longitude is None:
             continue
         feature = by_city.setdefault(

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from citypartners.accounts.viewsets import OwnedViewSetMixin
+from citypartners.accounts.viewsets import CreatorCheckedViewSetMixin, OwnedViewSetMixin
 from citypartners.core.admin_lists import ListViewSetMixin
 from citypartners.owners.models import Owner
 
@@ -43,7 +43,7 @@ class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
         return self.owner_filter(request, partnerships_annotated())
 
 
-class CityViewSet(ListViewSetMixin, SnippetViewSet):
+class CityViewSet(CreatorCheckedViewSetMixin, ListViewSetMixin, SnippetViewSet):
     model = City
     icon = "globe"
     menu_label = _("Cities")
