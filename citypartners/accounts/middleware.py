@@ -58,6 +58,26 @@ WHOLE_TREE_VIEWS = re.compile(
 )
 
 
+# Route parameters that name a page: a page screen opens only on pages the account may see
+# (an unpublished page outside a borough editor's own pages is not even named to them).
+PAGE_KWARGS = ("parent_page_id", "page_id", "page_to_move_id", "destination_id")
+
+
+def _pages_named_are_visible(user, match) -> bool:
+    ids = [match.kwargs[name] for name in PAGE_KWARGS if name in match.kwargs]
+    ids = [pk for pk in ids if str(pk).isdigit()]
+    return all(may_see(user, page) for page in Page.objects.filter(pk__in=ids))
+
+
+def _may_move(user, match) -> bool:
+    """Wagtail's move confirmation asks nothing itself: the page must be movable there."""
+    page = Page.objects.filter(pk=match.kwargs.get("page_to_move_id")).first()
+    destination = Page.objects.filter(pk=match.kwargs.get("destination_id")).first()
+    if page is None or destination is None:
+        return True  # Wagtail answers 404
+    return page.permissions_for_user(user).can_move_to(destination)
+
+
 def _edits_the_whole_tree(user) -> bool:
     from wagtail.models import GroupPagePermission
 
@@ -104,7 +124,11 @@ def gate_allows(request, match) -> bool:
         if match.view_name in LISTS_ALL_RECORDS and not may_see_all(user, model):
             return False
     if match.view_name == "wagtailadmin_pages:move_confirm":
-        return _publishes_pages(user)  # Wagtail's confirmation page itself asks nothing
+        # Wagtail's confirmation page itself asks nothing.
+        return _publishes_pages(user) and _may_move(user, match)
+    if match.view_name.startswith(("wagtailadmin_pages:", "wagtailadmin_explore")):
+        if not _pages_named_are_visible(user, match):
+            return False
     if chooser := SNIPPET_CHOOSER.match(namespace):
         return may_see_model(user, apps.get_model(chooser["app"], chooser["model"]))
     if match.url_name and match.url_name.startswith("wagtailadmin_choose_page"):

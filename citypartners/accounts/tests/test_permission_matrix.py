@@ -216,8 +216,9 @@ RULES = [
     # and bulk actions open to them, showing and changing only those pages, and no report
     # over the whole tree (middleware.WHOLE_TREE_VIEWS).
     (
-        r"wagtailadmin_(explore_root|explore|explore_results|pages:(choose_parent|search|search_results"
-        r"|type_use|type_use_results|confirm_workflow_cancellation))$",
+        r"wagtailadmin_(explore_root|explore|explore_results|pages:(choose_parent|search"
+        r"|search_results|type_use|type_use_results|confirm_workflow_cancellation"
+        r"|revisions_index))$",
         CONTENT,
         None,
     ),
