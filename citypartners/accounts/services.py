@@ -35,7 +35,8 @@ def role_group_ensure(role: Role) -> Group:
     group.permissions.set(wanted)
     root = Page.get_first_root_node()
     GroupPagePermission.objects.filter(group=group).delete()
-    for codename in role.page_permissions:
+    # No page tree yet (a database emptied by ``flush``): the next sync gives them.
+    for codename in role.page_permissions if root is not None else ():
         GroupPagePermission.objects.create(
             group=group, page=root, permission=_permission("wagtailcore", codename)
         )

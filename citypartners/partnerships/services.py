@@ -24,9 +24,13 @@ from .models import City, FocusArea, FoundingDocument, Partnership, PartnershipS
 
 
 def _publish(record, *, user=None, log_action: bool = False):
-    """Save the record's state as a revision and publish it (the live row, its children too)."""
-    revision = record.save_revision(user=user, log_action=log_action)
+    """Save the record as stored now as a revision and publish it. Read afresh: a caller's
+    instance may hold prefetched children from before the write, and publishing a revision
+    writes its children (one missing there would be deleted)."""
+    stored = type(record)._default_manager.get(pk=record.pk)
+    revision = stored.save_revision(user=user, log_action=log_action)
     revision.publish(user=user)
+    record.latest_revision_id = record.live_revision_id = revision.pk
     return revision
 
 
