@@ -151,7 +151,10 @@ class OwnedViewSetMixin(ListViewSetMixin):
 class CreatorCheckedViewSetMixin:
     """For snippet viewsets of records everyone reads but only some may change (cities: see
     permissions.CreatorPermissionPolicy): every view that changes one record checks it (a
-    copy makes a new record: "add" is enough)."""
+    copy makes a new record: "add" is enough). Its chooser shows the rows' status (drafts,
+    review) without a query each."""
+
+    chooser_viewset_class = VisibleChooserViewSet
 
     def construct_view(self, view_class, **kwargs):
         if not issubclass(view_class, (IndexView, CopyView, *READ_VIEWS, *REVISION_VIEWS)):

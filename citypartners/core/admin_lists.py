@@ -9,10 +9,10 @@ registered list and chooser with few and more rows and fails on a query per row.
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Exists, OuterRef, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Cast
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.models import DraftStateMixin, Revision
+from wagtail.models import DraftStateMixin, Revision, WorkflowMixin, WorkflowState
 
 
 def listed_relations(model, list_display) -> list[str]:
@@ -44,6 +44,12 @@ def chooser_rows(queryset):
             approved_go_live_at__isnull=False,
         )
         queryset = queryset.annotate(_approved_schedule=Exists(scheduled))
+    if issubclass(model, WorkflowMixin):
+        # Whether a review is under way (the status tag), as Wagtail's page listings load it.
+        states = WorkflowState.objects.active().select_related("current_task_state__task")
+        queryset = queryset.prefetch_related(
+            Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states")
+        )
     return queryset
 
 
