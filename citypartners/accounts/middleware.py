@@ -49,6 +49,41 @@ GATES = [
 ]
 
 
+# Screens over the whole page tree (reports naming any page, its last editor and state; form
+# submissions; translation tools): only for accounts with page rights on the whole tree, not
+# for a borough's editors, whose rights are on their own borough's page (roles.py).
+WHOLE_TREE_VIEWS = re.compile(
+    r"^wagtailadmin_reports:(aging_pages|locked_pages|page_types_usage|workflow|workflow_tasks)"
+    r"(_results)?$|^wagtailforms:|^wagtail_localize:"
+)
+
+
+# Route parameters that name a page: a page screen opens only on pages the account may see
+# (an unpublished page outside a borough editor's own pages is not even named to them).
+PAGE_KWARGS = ("parent_page_id", "page_id", "page_to_move_id", "destination_id")
+
+
+def _pages_named_are_visible(user, match) -> bool:
+    ids = [match.kwargs[name] for name in PAGE_KWARGS if name in match.kwargs]
+    ids = [pk for pk in ids if str(pk).isdigit()]
+    return all(may_see(user, page) for page in Page.objects.filter(pk__in=ids))
+
+
+def _may_move(user, match) -> bool:
+    """Wagtail's move confirmation asks nothing itself: the page must be movable there."""
+    page = Page.objects.filter(pk=match.kwargs.get("page_to_move_id")).first()
+    destination = Page.objects.filter(pk=match.kwargs.get("destination_id")).first()
+    if page is None or destination is None:
+        return True  # Wagtail answers 404
+    return page.permissions_for_user(user).can_move_to(destination)
+
+
+def _edits_the_whole_tree(user) -> bool:
+    from wagtail.models import GroupPagePermission
+
+    return GroupPagePermission.objects.filter(group__user=user, page__depth=1).exists()
+
+
 def _publishes_pages(user):
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -89,7 +124,11 @@ def gate_allows(request, match) -> bool:
         if match.view_name in LISTS_ALL_RECORDS and not may_see_all(user, model):
             return False
     if match.view_name == "wagtailadmin_pages:move_confirm":
-        return _publishes_pages(user)  # Wagtail's confirmation page itself asks nothing
+        # Wagtail's confirmation page itself asks nothing.
+        return _publishes_pages(user) and _may_move(user, match)
+    if match.view_name.startswith(("wagtailadmin_pages:", "wagtailadmin_explore")):
+        if not _pages_named_are_visible(user, match):
+            return False
     if chooser := SNIPPET_CHOOSER.match(namespace):
         return may_see_model(user, apps.get_model(chooser["app"], chooser["model"]))
     if match.url_name and match.url_name.startswith("wagtailadmin_choose_page"):
@@ -98,6 +137,8 @@ def gate_allows(request, match) -> bool:
         return _writes_content(user) and _names_only_visible_pages(request, match)
     if namespace == "wagtail_localize" and match.url_name == "javascript_catalog":
         return True
+    if WHOLE_TREE_VIEWS.search(match.view_name) and not _edits_the_whole_tree(user):
+        return False
     for pattern, check in GATES:
         if re.search(pattern, namespace):
             return check(user)

@@ -4,6 +4,10 @@ State accounts (and superusers) work on every owner's records. A borough account
 changes only records its borough owns and sees other owners' records only once
 they are published; records without an owner belong to the state.
 
+Reference records that an owner adds for its own use (cities: ``created_by_owner``) are
+everyone's to read; a borough account changes one its borough added until a record of
+another owner links to it (``CreatorPermissionPolicy``).
+
 What an account may *see* (also of records of other models, in any screen) is decided in
 ``visibility.py``; the viewset mixins that apply both are in ``viewsets.py``.
 """
@@ -42,6 +46,13 @@ def owner_scope(user):
         scope = membership.owner_id
     user._citypartners_scope = scope
     return scope
+
+
+def account_owner_id(user):
+    """The id of the owner an account works for (its membership), None without one."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user).values_list("owner_id", flat=True).first()
 
 
 def _is_published(instance):
@@ -121,6 +132,85 @@ def owned_link_fields(model):
     ]
 
 
+CREATOR_FIELD = "created_by_owner"
+
+
+class CreatorPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions narrowed, for borough accounts, to the records their borough added
+    (``created_by_owner``) and that no other owner's record links to yet: a city a borough
+    added is its own to correct until another owner's partnership (or institution) is in
+    it, whose pages would then change too. Reading is not narrowed."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if action in READ_ACTIONS:
+            return True
+        scope = owner_scope(user)
+        if scope == ALL_OWNERS:
+            return True
+        if scope is None or getattr(instance, f"{CREATOR_FIELD}_id") != scope:
+            return False
+        return not self.model._default_manager.filter(
+            pk=instance.pk, pk__in=self._used_by_others(scope)
+        ).exists()
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        queryset = self.model._default_manager.all()
+        if not any(self.user_has_permission(user, action) for action in actions):
+            return queryset.none()
+        scope = owner_scope(user)
+        if scope == ALL_OWNERS or READ_ACTIONS.intersection(actions):
+            return queryset
+        if scope is None:
+            return queryset.none()
+        return queryset.filter(**{f"{CREATOR_FIELD}_id": scope}).exclude(
+            pk__in=self._used_by_others(scope)
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def _used_by_others(self, scope):
+        """The pks of records that an owned record of another owner (or of the state, whose
+        records may have no owner) links to."""
+        used = []
+        for model in owned_models():
+            for field in model._meta.concrete_fields:
+                if field.many_to_one and field.related_model is self.model:
+                    rows = model._default_manager.exclude(owner_id=scope).exclude(
+                        **{f"{field.name}_id": None}
+                    )
+                    used.append(rows.values(f"{field.name}_id"))
+        return _union(self.model, used)
+
+
+def _union(model, subqueries):
+    """The pks of ``model`` found in any of the ``subqueries`` (each a values() of one
+    column), as one condition the database evaluates."""
+    condition = Q(pk__in=[])
+    for rows in subqueries:
+        condition |= Q(pk__in=rows)
+    return model._default_manager.filter(condition).values("pk")
+
+
+def creator_models():
+    """Every model with a ``created_by_owner`` that is an Owner (found as owned_models)."""
+    return [
+        field.related_model
+        for field in Owner._meta.get_fields(include_hidden=True)
+        if field.is_relation
+        and field.auto_created
+        and not field.concrete
+        and field.remote_field.name == CREATOR_FIELD
+    ]
+
+
 def register_policies():
     for model in owned_models():
         register_permission_policy(model, OwnerPermissionPolicy(model))
+    for model in creator_models():
+        register_permission_policy(model, CreatorPermissionPolicy(model))

@@ -1,7 +1,14 @@
 """The back office's roles: what each group may do, before the owner of a record is considered.
 
 Model permissions say which kinds of record a role may touch; the owner rules in
-``permissions.py`` then narrow borough editors to their own borough's records.
+``permissions.py`` then narrow borough editors to their own borough's records (and to the
+cities their borough added).
+
+Review: partnerships, cities, activities and pages go through one workflow (``REVIEW``),
+whose approval task is the state moderators'. State editors submit to it; whoever may
+publish (state moderators, a borough's editors for their own records and their borough's
+page) publishes directly. ``services.roles_sync`` writes all of it: groups, page and
+collection permissions, a group per borough for its page, and the workflow.
 """
 
 from dataclasses import dataclass
@@ -37,8 +44,11 @@ def _perms(models, actions=CRUD):
 
 
 ADMIN = [("wagtailadmin", "access_admin")]
-ACTIVITY_LOCKS = [("activities", "lock_activity"), ("activities", "unlock_activity")]
-PUBLISH = [("activities", "publish_activity")]
+# Records with drafts, revisions, locks and review (Wagtail's DraftStateMixin and friends).
+REVIEWED = [("activities", "activity"), ("partnerships", "partnership"), ("partnerships", "city")]
+LOCKS = _perms(REVIEWED, ("lock", "unlock"))
+ACTIVITY_LOCKS = LOCKS  # the name before partnerships and cities had locks too
+PUBLISH = _perms(REVIEWED, ("publish",))
 AUDIT = [("accounts", "view_audit_log")]
 CONTACTS = _perms([("contacts", "contactperson")])
 
@@ -50,6 +60,8 @@ class Role:
     label: str
     permissions: list
     page_permissions: tuple = ()  # on the whole page tree
+    # on the page(s) of the account's own borough and below (a group per borough)
+    borough_page_permissions: tuple = ()
     media_permissions: tuple = ()  # on the root collection
     borough_only: bool = False  # the account's owner must be a borough
     state_only: bool = False  # the account's owner must be the state
@@ -60,7 +72,7 @@ STATE_EDITOR_PERMISSIONS = [
     *_perms(OWNED),
     *_perms(REFERENCE),
     *_perms(STATE_ONLY),
-    *ACTIVITY_LOCKS,
+    *LOCKS,
     *FEEDBACK,
     *OUTBOX,
 ]
@@ -100,11 +112,19 @@ ROLES = {
                 *ADMIN,
                 *_perms(OWNED),
                 *PUBLISH,
-                *ACTIVITY_LOCKS,
-                ("partnerships", "add_city"),
+                *LOCKS,
+                # Narrowed to the cities the borough added (permissions.CityPermissionPolicy).
+                *_perms([("partnerships", "city")], ("add", "change")),
                 *_perms(REFERENCE, ("view",)),
             ],
             media_permissions=("add", "choose"),
+            borough_page_permissions=(
+                "add_page",
+                "change_page",
+                "publish_page",
+                "lock_page",
+                "unlock_page",
+            ),
             borough_only=True,
         ),
         Role(
@@ -125,3 +145,24 @@ ROLES = {
         ),
     ]
 }
+
+
+@dataclass(frozen=True)
+class Review:
+    """The office's workflow: one approval task, assigned to one role's group."""
+
+    workflow: str  # the Workflow's name (data, as group names are)
+    task: str  # the GroupApprovalTask's name
+    approvers: str  # the slug of the role whose group approves
+    models: list  # (app_label, model) of the snippets it applies to; pages: the whole tree
+
+
+REVIEW = Review(
+    workflow="Office review",
+    task="Approval by the state's moderators",
+    approvers="state-moderator",
+    models=REVIEWED,
+)
+# Wagtail's own default (wagtailcore's migration 0048): assigned to the empty group
+# "Moderators", so a submission reached nobody. Replaced by REVIEW.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"

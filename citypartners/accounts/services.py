@@ -1,4 +1,9 @@
-"""Writes of accounts: the role groups and new back-office accounts."""
+"""Writes of accounts: the role groups, the review workflow and new back-office accounts.
+
+``roles_sync`` makes the database say what ``roles.py`` says; it runs after every
+``migrate`` (apps.py), in ``setup_site`` and when the demo is loaded, so a fresh install and
+an existing one both have it. Everything here is idempotent.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -13,7 +18,7 @@ from citypartners.owners.models import Owner
 from citypartners.owners.selectors import state_owner
 
 from .models import Membership
-from .roles import ROLES, Role
+from .roles import REVIEW, ROLES, WAGTAIL_DEFAULT_WORKFLOW, Role
 
 
 def _permission(app_label, codename):
@@ -30,7 +35,8 @@ def role_group_ensure(role: Role) -> Group:
     group.permissions.set(wanted)
     root = Page.get_first_root_node()
     GroupPagePermission.objects.filter(group=group).delete()
-    for codename in role.page_permissions:
+    # No page tree yet (a database emptied by ``flush``): the next sync gives them.
+    for codename in role.page_permissions if root is not None else ():
         GroupPagePermission.objects.create(
             group=group, page=root, permission=_permission("wagtailcore", codename)
         )
@@ -44,6 +50,115 @@ def role_group_ensure(role: Role) -> Group:
                     group=group, collection=collection, permission=permission
                 )
     return group
+
+
+def borough_pages(owner: Owner) -> list:
+    """The pages of a borough (each language's), found through the page types' foreign key
+    named ``borough`` to the owner: the page types live above this app."""
+    from wagtail.models import Page
+
+    pages = []
+    for field in Owner._meta.get_fields():
+        model = field.related_model
+        if (
+            field.one_to_many
+            and field.auto_created
+            and model is not None
+            and issubclass(model, Page)
+            and field.remote_field.name == "borough"
+        ):
+            pages.extend(model.objects.filter(borough=owner))
+    return pages
+
+
+def borough_group_name(role: Role, owner: Owner) -> str:
+    return f"{role.group}: {owner.slug}"
+
+
+@transaction.atomic
+def borough_page_group_ensure(role: Role, owner: Owner) -> Group | None:
+    """The group that gives ``role``'s accounts of the borough ``owner`` their page rights on
+    the borough's own page and below; None for a role without such rights."""
+    from wagtail.models import GroupPagePermission
+
+    if not role.borough_page_permissions or owner.kind != Owner.Kind.BOROUGH:
+        return None
+    group, _created = Group.objects.get_or_create(name=borough_group_name(role, owner))
+    GroupPagePermission.objects.filter(group=group).delete()
+    for page in borough_pages(owner):
+        for codename in role.borough_page_permissions:
+            GroupPagePermission.objects.create(
+                group=group, page=page, permission=_permission("wagtailcore", codename)
+            )
+    return group
+
+
+@transaction.atomic
+def review_workflow_ensure():
+    """The office's workflow (roles.REVIEW): its approval task with the approving role's
+    group, on the whole page tree and on every reviewed snippet model. Wagtail's default
+    workflow, whose group is empty, is switched off once nothing waits in it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import (
+        GroupApprovalTask,
+        Page,
+        Workflow,
+        WorkflowContentType,
+        WorkflowPage,
+        WorkflowState,
+        WorkflowTask,
+    )
+
+    approvers = role_group_ensure(ROLES[REVIEW.approvers])
+    workflow, _created = Workflow.objects.get_or_create(
+        name=REVIEW.workflow, defaults={"active": True}
+    )
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = GroupApprovalTask.objects.filter(name=REVIEW.task).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW.task)
+    elif not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    task.groups.set([approvers])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    root = Page.get_first_root_node()
+    if root is not None:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for app_label, model in REVIEW.models:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model)
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+    default = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()
+    if default is not None and default != workflow:
+        waiting = WorkflowState.objects.filter(
+            workflow=default, status=WorkflowState.STATUS_IN_PROGRESS
+        ).exists()
+        used = (
+            WorkflowPage.objects.filter(workflow=default).exists()
+            or WorkflowContentType.objects.filter(workflow=default).exists()
+        )
+        if not waiting and not used:
+            default.deactivate()
+    return workflow
+
+
+@transaction.atomic
+def roles_sync() -> None:
+    """Every role's group, every borough's page group and the review workflow, as roles.py
+    says; borough accounts are put into their borough's page group."""
+    for role in ROLES.values():
+        group = role_group_ensure(role)
+        if not role.borough_page_permissions:
+            continue
+        for owner in Owner.objects.filter(kind=Owner.Kind.BOROUGH):
+            borough_group = borough_page_group_ensure(role, owner)
+            accounts = get_user_model().objects.filter(groups=group, membership__owner=owner)
+            borough_group.user_set.add(*accounts)
+    review_workflow_ensure()
 
 
 def _owner(role: Role, slug: str | None):
@@ -118,6 +233,9 @@ def account_create(
     Membership.objects.create(user=user, owner=owner)
     if role_definition is not None:
         user.groups.add(role_group_ensure(role_definition))
+        borough_group = borough_page_group_ensure(role_definition, owner)
+        if borough_group is not None:
+            user.groups.add(borough_group)
     log(
         instance=user,
         action="citypartners.account_create",

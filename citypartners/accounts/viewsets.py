@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.models import IndexView, InspectView, Revisions
 from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import CopyView
 
 from citypartners.core.admin_lists import ListViewSetMixin, chooser_rows
 
@@ -144,4 +145,18 @@ class OwnedViewSetMixin(ListViewSetMixin):
             if issubclass(view_class, InspectView):
                 bases = (OwnerCheckedViewMixin, VisibleLinksInspectMixin, view_class)
             view_class = type(view_class.__name__, bases, {"owner_check_action": action})
+        return super().construct_view(view_class, **kwargs)
+
+
+class CreatorCheckedViewSetMixin:
+    """For snippet viewsets of records everyone reads but only some may change (cities: see
+    permissions.CreatorPermissionPolicy): every view that changes one record checks it (a
+    copy makes a new record: "add" is enough). Its chooser shows the rows' status (drafts,
+    review) without a query each."""
+
+    chooser_viewset_class = VisibleChooserViewSet
+
+    def construct_view(self, view_class, **kwargs):
+        if not issubclass(view_class, (IndexView, CopyView, *READ_VIEWS, *REVISION_VIEWS)):
+            view_class = type(view_class.__name__, (OwnerCheckedViewMixin, view_class), {})
         return super().construct_view(view_class, **kwargs)

@@ -7,8 +7,9 @@ previews, bulk-action confirmations, exports and the admin and localisation APIs
   or view). So contact people are named only to contact stewards, and the senders of
   proposals and accessibility feedback only to the state's staff: not in another record's
   inspect view, a bulk confirmation, a chooser or an API either.
-- Pages: all of them with a page permission; live ones for everyone else who may link to
-  pages (their titles are public), unpublished ones for nobody else.
+- Pages: live ones for everyone who may link to pages (their titles are public); an
+  unpublished one only for accounts with a permission on it (the state's on the whole tree,
+  a borough's editors on their borough's page and below).
 - Images and documents: with a permission on their collections.
 - Owned records: another owner's only once published, and its drafts and unpublished
   changes only for accounts of the state and superusers (``permissions.owner_scope``).
@@ -46,11 +47,25 @@ def _owner_policy(model):
     return policy if isinstance(policy, OwnerPermissionPolicy) else None
 
 
+PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
+
+
+def _page_policy():
+    from wagtail.permission_policies.pages import PagePermissionPolicy  # noqa: PLC0415
+
+    return PagePermissionPolicy()
+
+
 def visible(user, queryset):
     """The records of ``queryset`` that the account may see."""
     model = queryset.model
     if issubclass(model, AbstractPage):
-        return queryset if may_see_model(user, model) else queryset.filter(live=True)
+        if not may_see_model(user, model):
+            return queryset.filter(live=True)
+        if user.is_superuser:
+            return queryset
+        editable = _page_policy().instances_user_has_any_permission_for(user, PAGE_ACTIONS)
+        return queryset.filter(models.Q(live=True) | models.Q(pk__in=editable.values("pk")))
     if not may_see_model(user, model):
         return queryset.none()
     if policy := _owner_policy(model):
@@ -62,7 +77,11 @@ def may_see(user, instance) -> bool:
     """Whether the account may see this record (its name, its fields)."""
     model = type(instance)
     if issubclass(model, AbstractPage):
-        return instance.live or may_see_model(user, model)
+        if instance.live or user.is_superuser:
+            return True
+        return may_see_model(user, model) and _page_policy().user_has_any_permission_for_instance(
+            user, PAGE_ACTIONS, instance
+        )
     if not may_see_model(user, model):
         return False
     if policy := _owner_policy(model):

@@ -10,7 +10,11 @@ from wagtail.permissions import policy_registry
 
 from citypartners.accounts.visibility import own_records
 from citypartners.partnerships.models import FoundingDocument, Partnership
-from citypartners.partnerships.selectors import partnerships_for_dashboard
+from citypartners.partnerships.selectors import (
+    partnerships_for_dashboard,
+    partnerships_public_plain,
+    public_partnership_q,
+)
 
 from .models import Activity
 
@@ -26,7 +30,8 @@ def activities_public():
         .prefetch_related(
             "focus_areas",
             # The owner too: the CSV download and the API name each partnership by it.
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("city", "owner")),
+            # Only public partnerships: a draft's city never shows through an activity.
+            Prefetch("partnerships", queryset=partnerships_public_plain()),
         )
     )
 
@@ -44,7 +49,7 @@ def activities_filtered(
     queryset = activities_public()
     joined = False  # a filter through a many-to-many table can repeat a row
     if city is not None:
-        queryset = queryset.filter(partnerships__city=city)
+        queryset = queryset.filter(public_partnership_q("partnerships"), partnerships__city=city)
         joined = True
     if focus_area is not None:
         queryset = queryset.filter(focus_areas=focus_area)
@@ -131,7 +136,11 @@ def activities_in_month(queryset, *, year: int, month: int):
 
 
 def activities_of_city(*, city_id: int):
-    return activities_public().filter(partnerships__city_id=city_id).distinct()
+    return (
+        activities_public()
+        .filter(public_partnership_q("partnerships"), partnerships__city_id=city_id)
+        .distinct()
+    )
 
 
 # --- the back office's dashboard (issue 14) -------------------------------------------------

@@ -5,7 +5,10 @@ import datetime
 from django.db.models import Exists, OuterRef
 
 from citypartners.partnerships.models import Partnership
-from citypartners.partnerships.selectors import partnerships_active_for_dashboard
+from citypartners.partnerships.selectors import (
+    partnerships_active_for_dashboard,
+    public_partnership_q,
+)
 
 from .models import ContactPerson
 
@@ -14,7 +17,7 @@ def contacts_public(*, city=None, focus_area=None):
     """Consenting contact people, optionally of a partner city's partnerships and a field."""
     people = ContactPerson.objects.shown_publicly().select_related("organisation")
     if city is not None:
-        people = people.filter(partnerships__city=city)
+        people = people.filter(public_partnership_q("partnerships"), partnerships__city=city)
     if focus_area is not None:
         people = people.filter(focus_areas=focus_area)
     return people.distinct().order_by("name")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Exists, OuterRef, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.views.generic.models import IndexView
-from wagtail.models import DraftStateMixin, Revision
+from wagtail.models import DraftStateMixin, Revision, WorkflowMixin, WorkflowState
 
 
 def listed_relations(model, list_display) -> list[str]:
@@ -55,6 +55,12 @@ def chooser_rows(queryset):
             approved_go_live_at__isnull=False,
         )
         queryset = queryset.annotate(_approved_schedule=Exists(scheduled))
+    if issubclass(model, WorkflowMixin):
+        # Whether a review is under way (the status tag), as Wagtail's page listings load it.
+        states = WorkflowState.objects.active().select_related("current_task_state__task")
+        queryset = queryset.prefetch_related(
+            Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states")
+        )
     return queryset
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from citypartners.accounts.services import roles_sync
 from citypartners.activities.models import Activity, ActivityKind
 from citypartners.activities.services import activity_create
 from citypartners.contacts.models import ContactPerson
@@ -378,6 +379,7 @@ class BerlinLoader:
         )
         self._city_pages(tree.home, Locale.objects.get(language_code="en"))
         borough_pages_ensure(tree=tree, report=self.report)
+        roles_sync()  # each borough's page rights, now that its pages exist
         office_settings_ensure(
             site=tree.site, values=OFFICE, footer=tree.footer, report=self.report
         )

@@ -24,7 +24,12 @@ from citypartners.organisations.selectors import organisations_public
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea, Partnership
 from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
-from citypartners.partnerships.selectors import cities_public, partnerships_public
+from citypartners.partnerships.selectors import (
+    cities_public,
+    partnerships_public,
+    partnerships_public_plain,
+    public_partnership_q,
+)
 from citypartners.projects.models import ProjectOrganisation
 from citypartners.projects.selectors import PUBLIC_STATUSES, projects_public
 
@@ -38,6 +43,9 @@ MAX_LIMIT = 200
 MAX_OFFSET = 10_000
 # Beyond what a database integer holds: an id past it is a 400 naming the parameter.
 MAX_ID = 2**31 - 1
+
+# A link to a partnership the public sees (selectors.PUBLIC_PARTNERSHIP, seen from a record).
+PUBLIC_LINK = public_partnership_q("partnerships")
 
 
 def _limit():
@@ -258,9 +266,13 @@ def _one(request, model, label, slug):
     return found
 
 
-def _narrow(request, queryset, field, model, label, slug):
+def _narrow(request, queryset, field, model, label, slug, *conditions):
+    """``queryset`` narrowed to the records linked through ``field`` to the one named by
+    ``slug``; ``conditions`` apply to the same link (a public partnership: one join)."""
     found = _one(request, model, label, slug)
-    return queryset.filter(**{field: found}) if found is not None else queryset.none()
+    if found is None:
+        return queryset.none()
+    return queryset.filter(*conditions, **{field: found})
 
 
 def _named(items):
@@ -300,13 +312,19 @@ def _city(city):
 def _cities(request=None, owner=None, country=None):
     queryset = cities_public()
     if owner:
-        queryset = _narrow(request, queryset, "partnerships__owner", Owner, "owner", owner)
+        queryset = _narrow(
+            request, queryset, "partnerships__owner", Owner, "owner", owner, PUBLIC_LINK
+        )
     if country:
         if _usable(country):
             queryset = queryset.filter(country_code=country.upper())
         else:
             queryset = queryset.none()
-    return queryset.distinct().prefetch_related("partnerships").order_by("name_en", "pk")
+    return (
+        queryset.distinct()
+        .prefetch_related(Prefetch("partnerships", queryset=partnerships_public_plain()))
+        .order_by("name_en", "pk")
+    )
 
 
 @api.get("/cities/", response={200: schemas.CityPage, **ERRORS}, tags=["cities"])
@@ -612,7 +630,9 @@ def projects(
     if owner:
         queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
     if city:
-        queryset = _narrow(request, queryset, "partnerships__city", City, "city", city).distinct()
+        queryset = _narrow(
+            request, queryset, "partnerships__city", City, "city", city, PUBLIC_LINK
+        ).distinct()
     if focus_area:
         queryset = _narrow(request, queryset, "focus_areas", FocusArea, "focus area", focus_area)
     if status:
@@ -657,7 +677,9 @@ def _organisations():
     return (
         organisations_public()
         .select_related("owner")
-        .prefetch_related("partnerships", "focus_areas")
+        .prefetch_related(
+            Prefetch("partnerships", queryset=partnerships_public_plain()), "focus_areas"
+        )
         .order_by("name", "pk")
     )
 

@@ -19,7 +19,11 @@ from citypartners.core.db import joined_related
 from citypartners.organisations.models import Organisation
 from citypartners.organisations.selectors import organisations_public
 from citypartners.partnerships.models import Partnership
-from citypartners.partnerships.selectors import cities_public, partnerships_public
+from citypartners.partnerships.selectors import (
+    cities_public,
+    partnerships_public,
+    public_partnership_q,
+)
 from citypartners.projects.models import Project
 from citypartners.projects.selectors import projects_public
 
@@ -156,7 +160,8 @@ BYTES = 65536
 
 def _partnership_keys(model, owner_field):
     return joined_related(
-        model.partnerships.through.objects.all(),
+        # Only links to public partnerships (partnerships.selectors.PUBLIC_PARTNERSHIP).
+        model.partnerships.through.objects.filter(public_partnership_q("partnership")),
         owner_field,
         Concat(
             "partnership__owner__slug",

@@ -14,7 +14,7 @@ from citypartners.activities.models import Activity
 from citypartners.core.page_cache import list_tag, tag
 from citypartners.organisations.models import Organisation
 from citypartners.partnerships.models import City, Partnership
-from citypartners.partnerships.selectors import partnerships_annotated
+from citypartners.partnerships.selectors import partnerships_public
 from citypartners.projects.models import Project
 
 from . import catalogue, tables
@@ -73,7 +73,7 @@ def geojson_features():
     stays the same whatever the number of cities."""
     feature = None
     rows = (
-        partnerships_annotated()
+        partnerships_public()
         .filter(city__latitude__isnull=False, city__longitude__isnull=False)
         .order_by("city__slug", "owner__slug", "pk")
     )

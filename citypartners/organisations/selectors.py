@@ -9,5 +9,8 @@ from .models import Organisation
 
 
 def organisations_public():
-    """Organisations shown on the public site (today: every recorded organisation)."""
-    return Organisation.objects.select_related("city").order_by("name", "pk")
+    """Organisations shown on the public site: those of a published city (a city added as a
+    draft is not shown through its institutions either)."""
+    return (
+        Organisation.objects.filter(city__live=True).select_related("city").order_by("name", "pk")
+    )

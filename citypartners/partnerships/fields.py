@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from citypartners.core.forms import QuickSelect
 
 from .models import City
+from .selectors import cities_public
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -46,7 +47,7 @@ class PartnerCityField(SlugChoiceField):
         super().__init__(City.objects.none(), **kwargs)
 
     def bind_partner_cities(self):
-        cities = City.objects.filter(partnerships__isnull=False).distinct()
+        cities = cities_public()  # a draft city or partnership is offered nowhere
         self.queryset = cities
         listed = list(cities.order_by("pk")[: MAX_LISTED_CITIES + 1])
         if len(listed) <= MAX_LISTED_CITIES:

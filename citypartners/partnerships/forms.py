@@ -3,6 +3,7 @@
 from django import forms
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
+from citypartners.accounts.permissions import account_owner_id
 from citypartners.core.admin_forms import GuardedModelForm
 from citypartners.core.countries import country_choices
 
@@ -35,7 +36,14 @@ class PartnershipAdminForm(OwnedRecordForm):
 
 
 class CityAdminForm(GuardedModelForm):
-    """Offers the countries by name (in the editor's language) instead of a bare code."""
+    """Offers the countries by name (in the editor's language) instead of a bare code; a new
+    city records the owner of the account that adds it (whose editors may then change it)."""
+
+    def save(self, commit=True):
+        city = self.instance
+        if city._state.adding and self.for_user:  # a copy too: its copier added it
+            city.created_by_owner_id = account_owner_id(self.for_user)
+        return super().save(commit=commit)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

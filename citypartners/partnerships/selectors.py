@@ -1,5 +1,13 @@
 """Reads for the public pages and the back office's dashboard, each in a fixed number of
-queries whatever the data size."""
+queries whatever the data size.
+
+Partnerships and cities have drafts: the public sees a partnership only while it and its
+city are live (``PUBLIC_PARTNERSHIP``), and a city only with such a partnership. A draft of
+changes lives in a revision, so the live row is what was published last. Every public read
+goes through ``partnerships_public``, ``cities_public`` or the filter ``PUBLIC_PARTNERSHIP``
+(also where another app prefetches partnerships); ``partnerships_annotated`` is the back
+office's (every row).
+"""
 
 import calendar
 import datetime
@@ -28,6 +36,21 @@ from .models.partnership import DatePrecision
 
 PROJECT_KIND = Partnership.Kind.PROJECT
 PARTNERSHIP_KINDS = [Partnership.Kind.PARTNERSHIP, Partnership.Kind.FRIENDSHIP]
+# A partnership the public sees: published, with a published city.
+PUBLIC_PARTNERSHIP = Q(live=True, city__live=True)
+
+
+def public_partnership_q(prefix: str = "") -> Q:
+    """``PUBLIC_PARTNERSHIP`` seen from a model that links to partnerships through
+    ``prefix`` (``"partnerships"`` from an activity: ``partnerships__live`` ...)."""
+    if not prefix:
+        return PUBLIC_PARTNERSHIP
+    return Q(**{f"{prefix}__live": True, f"{prefix}__city__live": True})
+
+
+def partnerships_public_plain():
+    """Public partnerships with city and owner, not annotated: for other apps' prefetches."""
+    return Partnership.objects.filter(PUBLIC_PARTNERSHIP).select_related("city", "owner")
 
 
 def _with_since_and_status(queryset, *, today: datetime.date | None = None):
@@ -52,26 +75,29 @@ def partnerships_annotated(**filters):
     )
 
 
-def partnerships_public():
-    """Partnerships shown on the public site, annotated (today: every recorded one).
+def partnerships_public(**filters):
+    """Partnerships shown on the public site, annotated: the published ones of published
+    cities.
 
     The one rule for the public pages, the API, the downloads and the map data.
     """
-    return partnerships_annotated()
-
-
-def cities_public():
-    """Partner cities shown on the public site: those with at least one public partnership.
-
-    The one rule for the city pages' lists, the API, the CSV download and search.
-    """
-    return City.objects.filter(pk__in=partnerships_public().order_by().values("city_id")).order_by(
-        "name_en", "pk"
+    return _with_since_and_status(
+        Partnership.objects.filter(PUBLIC_PARTNERSHIP, **filters).select_related("city", "owner")
     )
 
 
+def cities_public():
+    """Partner cities shown on the public site: published ones with at least one public
+    partnership.
+
+    The one rule for the city pages' lists, the API, the CSV download and search.
+    """
+    public = Partnership.objects.filter(PUBLIC_PARTNERSHIP).order_by().values("city_id")
+    return City.objects.filter(live=True, pk__in=public).order_by("name_en", "pk")
+
+
 def partnership_list(*, owner_id=None, kinds=None, owner_kind=None) -> list:
-    """Partnerships ordered by the date shown, with city, owner, date and status."""
+    """Public partnerships ordered by the date shown, with city, owner, date and status."""
     filters = {}
     if owner_id is not None:
         filters["owner_id"] = owner_id
@@ -79,7 +105,7 @@ def partnership_list(*, owner_id=None, kinds=None, owner_kind=None) -> list:
         filters["owner__kind"] = owner_kind
     if kinds is not None:
         filters["kind__in"] = kinds
-    return list(partnerships_annotated(**filters).order_by("since", "city__name_en"))
+    return list(partnerships_public(**filters).order_by("since", "city__name_en"))
 
 
 def state_partnership_list() -> list:
@@ -88,9 +114,10 @@ def state_partnership_list() -> list:
 
 
 def partnership_detail(*, partnership_id: int):
-    """One partnership with everything its city page shows, and the status change in force."""
+    """One public partnership with everything its city page shows, and the status change in
+    force; Partnership.DoesNotExist when the public does not see it (a draft)."""
     partnership = (
-        partnerships_annotated(pk=partnership_id)
+        partnerships_public(pk=partnership_id)
         .prefetch_related("founding_documents", "status_history", "focus_areas")
         .get()
     )
@@ -108,7 +135,7 @@ def boroughs():
 def boroughs_prefetched():
     """The boroughs in order, each with its partnerships (``partnership_list``) ordered by
     the date shown, loaded for whichever slice of them is read (a page of a long list)."""
-    partnerships = partnerships_annotated().order_by("since", "city__name_en")
+    partnerships = partnerships_public().order_by("since", "city__name_en")
     return boroughs().prefetch_related(
         Prefetch("partnerships", queryset=partnerships, to_attr="partnership_list")
     )

@@ -1,4 +1,11 @@
-"""Writes for partnerships: every one atomic and validated before it is saved."""
+"""Writes for partnerships: every one atomic and validated before it is saved.
+
+Partnerships and cities have drafts and revisions (Wagtail's, as activities). A record made
+here is live at once (imports and the demo make thousands: no revision for each; the first
+edit in the back office makes one). A change made here is published through a revision, so
+that the live record and its latest revision agree and a pending draft does not silently
+undo it. Drafts and review are the back office's (its workflow: accounts.services).
+"""
 
 import datetime
 from collections.abc import Iterable
@@ -6,6 +13,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -13,6 +21,23 @@ from wagtail.log_actions import log
 from citypartners.owners.models import Owner
 
 from .models import City, FocusArea, FoundingDocument, Partnership, PartnershipStatus
+
+
+def _publish(record, *, user=None, log_action: bool = False):
+    """Save the record as stored now as a revision and publish it. Read afresh: a caller's
+    instance may hold prefetched children from before the write, and publishing a revision
+    writes its children (one missing there would be deleted)."""
+    stored = type(record)._default_manager.get(pk=record.pk)
+    revision = stored.save_revision(user=user, log_action=log_action)
+    revision.publish(user=user)
+    record.latest_revision_id = record.live_revision_id = revision.pk
+    return revision
+
+
+def _published_now(record) -> None:
+    """A new record made live at once, dated as Wagtail dates a publication."""
+    record.live = True
+    record.first_published_at = record.last_published_at = timezone.now()
 
 
 @dataclass(frozen=True)
@@ -117,9 +142,14 @@ def city_create(
     geonames_id: int | None = None,
     wikidata_id: str | None = None,
     slug: str = "",
+    owner: Owner | None = None,
 ) -> City:
-    """Add a city after checking its country code and coordinates."""
+    """Add a city after checking its country code and coordinates, live at once.
+
+    ``owner`` added it: a borough's editors may change the city until another owner's
+    partnership uses it (None: the state)."""
     city = City(
+        created_by_owner=owner,
         slug=slug or city_slug_free(name_en, country_code),
         name_en=name_en,
         name_de=name_de,
@@ -130,6 +160,7 @@ def city_create(
         geonames_id=geonames_id,
         wikidata_id=wikidata_id,
     )
+    _published_now(city)
     city.full_clean()
     city.save()
     return city
@@ -169,6 +200,7 @@ def city_update(*, city: City, user=None, **fields) -> tuple[City, bool]:
     city.full_clean()
     city.save()
     log(instance=city, action="wagtail.edit", user=user, data={"fields": changed})
+    _publish(city, user=user)
     return city, True
 
 
@@ -195,7 +227,8 @@ def partnership_create(
     verified: bool = True,
     editor_note: str = "",
 ) -> Partnership:
-    """Create a partnership with its founding documents and status history, or nothing."""
+    """Create a partnership with its founding documents and status history, or nothing;
+    live at once."""
     documents, statuses = list(documents), list(statuses)
     problems = partnership_history_add_problems(
         partnership=None, documents=documents, statuses=statuses
@@ -205,6 +238,7 @@ def partnership_create(
     partnership = Partnership(
         owner=owner, city=city, kind=kind, verified=verified, editor_note=editor_note
     )
+    _published_now(partnership)
     partnership.full_clean()
     partnership.save()
     partnership.focus_areas.set(focus_areas)
@@ -243,6 +277,7 @@ def partnership_update(
     partnership.full_clean()
     partnership.save()  # parental relations are written on save
     log(instance=partnership, action="wagtail.edit", user=user, data={"fields": changed})
+    _publish(partnership, user=user)
     return partnership, True
 
 
@@ -275,4 +310,5 @@ def partnership_history_add(
         user=user,
         data={"documents": len(documents), "statuses": len(statuses)},
     )
+    _publish(partnership, user=user)
     return partnership

@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from citypartners.accounts.viewsets import OwnedViewSetMixin
+from citypartners.accounts.viewsets import CreatorCheckedViewSetMixin, OwnedViewSetMixin
 from citypartners.core.admin_lists import (
     Export,
     ListViewSetMixin,
@@ -79,7 +79,7 @@ class PartnershipViewSet(OwnedViewSetMixin, SnippetViewSet):
         return self.owner_filter(request, partnerships_annotated())
 
 
-class CityViewSet(ListViewSetMixin, SnippetViewSet):
+class CityViewSet(CreatorCheckedViewSetMixin, ListViewSetMixin, SnippetViewSet):
     model = City
     icon = "globe"
     menu_label = _("Cities")

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from citypartners.contacts.models import ContactPerson
 from citypartners.organisations.models import Organisation
-from citypartners.partnerships.models import Partnership
+from citypartners.partnerships.selectors import partnerships_public_plain
 
 from .models import Project, ProjectOrganisation, Proposal
 
@@ -16,7 +16,7 @@ def projects_public():
     return (
         Project.objects.filter(status__in=PUBLIC_STATUSES)
         .prefetch_related(
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("city")),
+            Prefetch("partnerships", queryset=partnerships_public_plain()),
             "focus_areas",
         )
         .order_by("-start_date", "title_en")
@@ -60,7 +60,7 @@ def project_detail(*, slug: str):
 def partnership_network(*, partnership):
     """Organisations (by side), running and done projects, and consenting contact people."""
     organisations = list(
-        Organisation.objects.filter(partnerships=partnership)
+        Organisation.objects.filter(partnerships=partnership, city__live=True)
         .select_related("city")
         .order_by("name")
     )

@@ -115,6 +115,16 @@ def _partnership(pk) -> set:
     return tags
 
 
+def _city(pk) -> set:
+    """A city's pages; while it is not live (a draft, before or after its publication or
+    unpublication), also those of its partnerships, which the public sees only with it."""
+    tags = {instance_tag(City, pk), list_tag(City)}
+    if not City.objects.filter(pk=pk, live=True).exists():
+        for partnership in Partnership.objects.filter(city_id=pk).values_list("pk", flat=True):
+            tags |= _partnership(partnership)
+    return tags
+
+
 def _partnership_child(model):
     def footprint(pk) -> set:
         partnership_id = model.objects.filter(pk=pk).values_list("partnership_id", flat=True)
@@ -143,7 +153,7 @@ FOOTPRINTS = {
     Partnership: _partnership,
     PartnershipStatus: _partnership_child(PartnershipStatus),
     FoundingDocument: _partnership_child(FoundingDocument),
-    City: _plain(City),
+    City: _city,
     FocusArea: _plain(FocusArea),
     ActivityKind: _plain(ActivityKind),
     Owner: _plain(Owner),

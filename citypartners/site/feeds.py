@@ -69,7 +69,7 @@ def ical_all(request):
 
 
 def ical_city(request, slug):
-    city = get_object_or_404(City, slug=slug)
+    city = get_object_or_404(City, slug=slug, live=True)
     tag(list_tag(Activity, city=city.pk))
     return _ical(
         request,

@@ -8,8 +8,8 @@ from wagtail.search.backends import get_search_backend
 
 from citypartners.activities.selectors import activities_public
 from citypartners.core.stemming import stem_words
-from citypartners.partnerships.models import City, Partnership
-from citypartners.partnerships.selectors import cities_public
+from citypartners.partnerships.models import City
+from citypartners.partnerships.selectors import cities_public, partnerships_public_plain
 
 MAX_PER_GROUP = 20
 MAX_QUERY_LENGTH = 200
@@ -38,7 +38,7 @@ def search_everything(*, query: str, language: str, locale_id: int) -> SearchRes
         return results
     backend = get_search_backend()
 
-    partnerships = Partnership.objects.select_related("owner")
+    partnerships = partnerships_public_plain()
     # Cities without any partnership are dropped after ranking; the search backend
     # cannot filter on a relation.
     # No `fields=`: SQLite's full-text table searches all indexed fields of a model at once.

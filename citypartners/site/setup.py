@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Site
 
-from citypartners.accounts.services import account_create
+from citypartners.accounts.services import account_create, roles_sync
 from citypartners.activities.models import Activity, ActivityKind
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.countries import validate_country_code
@@ -565,6 +565,7 @@ def site_setup(
         home_titles=home_titles(city), texts=neutral_texts(office=office, city=city), report=report
     )
     borough_pages_ensure(tree=tree, report=report)
+    roles_sync()  # the groups, each borough's page rights and the review workflow
     values = {
         **asdict(office),
         "home_city_name_de": city.name_de,

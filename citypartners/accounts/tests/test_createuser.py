@@ -28,7 +28,11 @@ def test_createuser_puts_a_borough_editor_in_the_group_for_the_borough(password,
         "mitte",
     )
     user = get_user_model().objects.get(email="Editor@example.org")
-    assert [g.name for g in user.groups.all()] == ["Borough editors"]
+    # The role's group, and the group with the rights on the borough's own page.
+    assert sorted(g.name for g in user.groups.all()) == [
+        "Borough editors",
+        "Borough editors: mitte",
+    ]
     assert user.membership.owner.slug == "mitte"
     assert ModelLogEntry.objects.filter(action="citypartners.account_create").exists()
     response = client.post("/admin/login/", {"username": user.username, "password": PASSWORD})

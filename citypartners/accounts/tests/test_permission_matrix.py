@@ -155,6 +155,16 @@ RULES = [
         CONTENT,
         STATE_STAFF,
     ),
+    # Review (the office's workflow): whoever may change a record cancels its review and reads
+    # its review history; the task's actions (approve, reject) are asked about a task in
+    # progress (UNFILLED; accounts/tests/test_review.py tries them).
+    (OWNED + r":(workflow_history|confirm_workflow_cancellation)$", CONTENT, STATE_STAFF),
+    (
+        OWNED + r":(workflow_action|collect_workflow_action_data|workflow_preview"
+        r"|workflow_history_detail)$",
+        {SM},
+        {SM},
+    ),
     (r"partnership_network$", {SE, SM, BE, RV}, {SE, SM, BE, RV}),
     # Imports write records of any owner: the state's staff.
     (r"opendata_import$", STATE_STAFF, None),
@@ -166,9 +176,26 @@ RULES = [
         {SE, SM, BE, RV},
         None,
     ),
-    (r"wagtailsnippets_partnerships_city:add$", CONTENT, None),
+    (r"wagtailsnippets_partnerships_city:(add|preview_on_add)$", CONTENT, None),
+    # Cities have drafts and review. The city asked about was added by the state: a
+    # borough's editors change only the cities their borough added, until another owner uses
+    # one (test_city_rights.py), and see its revisions as they see its history.
+    (r"wagtailsnippets_partnerships_city:(revisions_view|revisions_compare)$", CONTENT, None),
+    (
+        r"wagtailsnippets_partnerships_city:(preview_on_edit|revisions_revert|lock|unlock"
+        r"|workflow_history|confirm_workflow_cancellation)$",
+        STATE_STAFF,
+        None,
+    ),
+    (r"wagtailsnippets_partnerships_city:(unpublish|revisions_unschedule)$", {SM}, None),
+    (
+        r"wagtailsnippets_partnerships_city:(workflow_action|collect_workflow_action_data"
+        r"|workflow_preview|workflow_history_detail)$",
+        {SM},
+        None,
+    ),
     (REFERENCE + r":(add)$", STATE_STAFF, None),
-    (r"wagtailsnippets_partnerships_city:(copy|history|history_results)$", CONTENT, None),
+    (r"wagtailsnippets_partnerships_city:(copy|history|history_results|usage)$", CONTENT, None),
     (REFERENCE + r":(history|history_results|usage|edit|delete|copy)$", STATE_STAFF, None),
     # The proposal inbox: the state's office.
     (r"wagtailsnippet(s|choosers)_projects_proposal:.*$", STATE_STAFF, None),
@@ -184,8 +211,17 @@ RULES = [
     (r"contacts_(export|erase|retention)$", {CS}, None),
     # The office's settings.
     (r"wagtailsettings:(edit|preview_on_edit)$", STATE_STAFF, None),
-    # Pages, their reports and forms: state staff.
-    (r"wagtailadmin_(explore_root|explore|explore_results)$", STATE_STAFF, None),
+    # Pages, their reports and forms: state staff; a borough's editors have rights on their
+    # borough's page and below (test_borough_rights.py), so Wagtail's explorer, page search
+    # and bulk actions open to them, showing and changing only those pages, and no report
+    # over the whole tree (middleware.WHOLE_TREE_VIEWS).
+    (
+        r"wagtailadmin_(explore_root|explore|explore_results|pages:(choose_parent|search"
+        r"|search_results|type_use|type_use_results|confirm_workflow_cancellation"
+        r"|revisions_index))$",
+        CONTENT,
+        None,
+    ),
     # Deleting, moving and unpublishing a live page, and its privacy, need publishing rights.
     (
         r"wagtailadmin_pages:(delete|unpublish|move|move_confirm|set_page_position|set_privacy"
@@ -245,7 +281,7 @@ RULES = [
         {SE, SM, BE, RV},
         None,
     ),
-    (r"^wagtail_bulk_action\[wagtailcore\.page:", STATE_STAFF, None),
+    (r"^wagtail_bulk_action\[wagtailcore\.page:", CONTENT, None),
     (r"^wagtail_bulk_action\[wagtail(images\.image|docs\.document):", CONTENT, None),
     (r"^wagtail_bulk_action\[auth\.user:", set(), None),
 ]
@@ -319,6 +355,7 @@ def records(django_user_model):
     own_partnership = Partnership.objects.filter(owner=mitte).first()
     other_partnership = Partnership.objects.get(owner=state, city__slug="paris")
     city = City.objects.get(slug="paris")
+    city.save_revision(user=admin, log_action=True).publish()  # its revisions' screens
     own_org = Organisation.objects.create(
         owner=mitte, name="Beispiel (Mitte)", slug="example-mitte", type="ngo", city=city
     )
@@ -332,6 +369,8 @@ def records(django_user_model):
         consent_public=False,
         consent_stored_how="Example",
     )
+    for partnership in (own_partnership, other_partnership):  # its revisions' screens
+        partnership.save_revision(user=admin, log_action=True).publish()
     secret_contact.partnerships.set([own_partnership, other_partnership])
     secret_contact.save()  # parental relations are written on save
     log(instance=secret_contact, action="wagtail.create", user=admin)

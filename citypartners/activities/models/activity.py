@@ -10,7 +10,13 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from citypartners.core.home_city import home_time_zone
@@ -42,6 +48,7 @@ class ActivityKind(NamedVocabulary):
 
 class Activity(
     ScheduleAnnotatedMixin,
+    WorkflowMixin,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,

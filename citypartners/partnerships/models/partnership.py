@@ -4,10 +4,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from citypartners.core.i18n import localized
-from citypartners.core.models import VersionedRecord, version_panel
+from citypartners.core.models import ScheduleAnnotatedMixin
 
 
 class DatePrecision(models.TextChoices):
@@ -16,8 +23,17 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("year only")
 
 
-class Partnership(VersionedRecord, ClusterableModel):
-    """One owner's partnership with one city."""
+class Partnership(
+    ScheduleAnnotatedMixin,
+    WorkflowMixin,
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    ClusterableModel,
+):
+    """One owner's partnership with one city; drafts, revisions and review as for activities
+    (the public sees the live row only, see selectors.partnerships_public)."""
 
     class Kind(models.TextChoices):
         PARTNERSHIP = "partnership", _("official partnership")
@@ -62,7 +78,7 @@ class Partnership(VersionedRecord, ClusterableModel):
         InlinePanel("founding_documents", heading=_("Founding documents"), label=_("document")),
         InlinePanel("status_history", heading=_("Status history"), label=_("status change")),
         MultiFieldPanel([FieldPanel("verified"), FieldPanel("editor_note")], heading=_("Sources")),
-        version_panel(),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -79,6 +95,12 @@ class Partnership(VersionedRecord, ClusterableModel):
 
     def __str__(self):
         return f"{self.owner} – {self.city}"
+
+    def get_preview_template(self, request, mode_name):
+        return "partnerships/partnership_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"partnership": self, "preview": True}
 
 
 class PartnershipStatus(models.Model):

@@ -3,12 +3,19 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from citypartners.core.countries import country_name, validate_country_code
 from citypartners.core.i18n import localized
-from citypartners.core.models import NamedVocabulary, VersionedRecord, version_panel
+from citypartners.core.models import NamedVocabulary, ScheduleAnnotatedMixin
 from citypartners.core.stemming import stem_text
 
 
@@ -20,8 +27,18 @@ class FocusArea(NamedVocabulary):
         verbose_name_plural = _("focus areas")
 
 
-class City(index.Indexed, VersionedRecord):
-    """A city anywhere in the world, named in German, English and its own language."""
+class City(
+    ScheduleAnnotatedMixin,
+    WorkflowMixin,
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A city anywhere in the world, named in German, English and its own language; a new
+    city is public only once published (selectors.cities_public)."""
 
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_de = models.CharField(_("name (German)"), max_length=200)
@@ -76,6 +93,17 @@ class City(index.Indexed, VersionedRecord):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q64."))],
         help_text=_("For example Q64 for Berlin; the Wikidata import matches cities by it."),
     )
+    # Who added the city: a borough's editors may change it until another owner's
+    # partnership uses it (accounts.permissions.CityPermissionPolicy). Empty: the state.
+    created_by_owner = models.ForeignKey(
+        "owners.Owner",
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("name_en"),
@@ -91,7 +119,7 @@ class City(index.Indexed, VersionedRecord):
             ],
             heading=_("Location"),
         ),
-        version_panel(),
+        PublishingPanel(),
     ]
 
     search_fields = [
@@ -101,6 +129,7 @@ class City(index.Indexed, VersionedRecord):
         index.SearchField("stemmed_names"),
         index.AutocompleteField("name_en"),
         index.AutocompleteField("name_de"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -118,6 +147,12 @@ class City(index.Indexed, VersionedRecord):
     @property
     def country_name(self):
         return country_name(self.country_code)
+
+    def get_preview_template(self, request, mode_name):
+        return "partnerships/city_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"city": self, "preview": True}
 
     def stemmed_names(self) -> str:
         return " ".join(

@@ -38,7 +38,7 @@ def _partnership_form(partnership, *, statuses, kind=None):
     return nested_form_data(
         {
             "owner": partnership.owner_id,
-            "edit_version": partnership.edit_version,
+            "action-publish": "action-publish",
             "city": partnership.city_id,
             "kind": kind or partnership.kind,
             "focus_areas": [a.pk for a in partnership.focus_areas.all()],

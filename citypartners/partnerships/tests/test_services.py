@@ -16,6 +16,7 @@ from citypartners.partnerships.services import (
     StatusData,
     city_create,
     partnership_create,
+    partnership_history_add,
 )
 
 from .factories import CityFactory, OwnerFactory
@@ -128,3 +129,26 @@ def test_city_country_name_in_both_languages():
         assert city.country_name == "Frankreich"
     with translation.override("en"):
         assert city.country_name == "France"
+
+
+def test_history_added_to_a_prefetched_partnership_is_published_with_it_and_kept():
+    paris = Partnership.objects.prefetch_related("founding_documents", "status_history").get(
+        city__slug="paris", owner__kind="state"
+    )
+    before = PartnershipStatus.objects.filter(partnership=paris).count()
+    partnership_history_add(
+        partnership=paris,
+        statuses=[StatusData(status="dormant", valid_from=datetime.date(2024, 1, 1))],
+    )
+    assert PartnershipStatus.objects.filter(partnership=paris).count() == before + 1
+    stored = Partnership.objects.get(pk=paris.pk)
+    # The live record and its latest revision agree: a later draft starts from the new state.
+    assert stored.live and stored.latest_revision_id == stored.live_revision_id
+    assert len(stored.latest_revision.as_object().status_history.all()) == before + 1
+
+
+def test_a_city_made_by_the_service_is_live_and_records_who_added_it():
+    mitte = OwnerFactory(slug="example-borough")
+    city = city_create(name_en="Example", name_de="Beispiel", country_code="fr", owner=mitte)
+    assert city.live and city.first_published_at is not None
+    assert city.created_by_owner == mitte

@@ -1,6 +1,7 @@
 """Public pages about partnerships; their data comes from the snippets, their texts are theirs."""
 
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +56,10 @@ class PartnerCityPage(StemmedPageSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partnership = selectors.partnership_detail(partnership_id=self.partnership_id)
+        try:
+            partnership = selectors.partnership_detail(partnership_id=self.partnership_id)
+        except Partnership.DoesNotExist:
+            raise Http404 from None  # a partnership not yet published, or of a draft city
         tag(
             list_tag(Activity, city=partnership.city_id),
             list_tag(Project, partnership=partnership.pk),
