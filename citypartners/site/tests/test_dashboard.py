@@ -483,8 +483,9 @@ LARGE = SMALL.scaled(4)
 BUDGET = {
     "upcoming": 3,  # count, rows, their partnerships with city and owner
     "proposals": 2,  # count, rows
-    # activity drafts 3; page drafts 2; tasks: the kinds of task configured, then the count
-    "waiting": 6,
+    # activity drafts 3; page drafts 2; tasks: the kinds of task configured (Wagtail's own
+    # and the office's review, synced with the roles), their tasks, then the count
+    "waiting": 8,
     "anniversaries": 1,
     "inactive": 2,  # count, rows
     "contact-gaps": 2,  # count, rows
