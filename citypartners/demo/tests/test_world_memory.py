@@ -68,7 +68,8 @@ def _peak(client: Client, url: str) -> tuple[int, int]:
         if response.streaming:
             for _chunk in response.streaming_content:
                 pass
-        response.close()
+        # No response.close(): the test client closed it when the stream ended, and closing
+        # again would close the database connection inside the test's transaction.
         peak = tracemalloc.get_traced_memory()[1] - base
     finally:
         tracemalloc.stop()

@@ -28,7 +28,7 @@ def test_many_partnerships_become_at_most_the_points_asked_for_each_counted_once
     borough = Owner.objects.filter(kind=Owner.Kind.BOROUGH).order_by("pk").first()
     for n in range(12):  # three clusters of four cities, far apart
         city = CityFactory(
-            latitude=10 + 40 * (n % 3) + n * 0.01, longitude=-100 + 90 * (n % 3) + n * 0.01
+            latitude=10 + 30 * (n % 3) + n * 0.01, longitude=-100 + 90 * (n % 3) + n * 0.01
         )
         PartnershipFactory(owner=borough, city=city)
     total = _placed_borough_partnerships().count()
