@@ -4,7 +4,18 @@ number of queries."""
 import datetime
 
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 from wagtail.permissions import policy_registry
 
@@ -133,6 +144,39 @@ def activities_in_month(queryset, *, year: int, month: int):
     return queryset.filter(
         starts_at__lt=_day_start(following), ends_at__gt=_day_start(first)
     ).order_by(_START_UNINDEXED, "pk")  # as activities_current: through the index on the end
+
+
+# A month in the calendar names at most this many activities starting on one day; the rest
+# of the day's are counted (issue 17: a country's month has thousands).
+CALENDAR_PER_DAY = 4
+
+
+def calendar_month(queryset, *, year: int, month: int, per_day: int | None = None):
+    """The activities of ``queryset`` in a month for its calendar, bounded whatever the data:
+    of those starting on each day (in the site's time zone), the first ``per_day`` by start,
+    as a list soonest first, each with ``day``, its start day; and how many of the month's
+    activities start on each day, {date: count} (a day before the month for one that began
+    earlier). Two queries, and the listed activities' prefetches."""
+    per_day = CALENDAR_PER_DAY if per_day is None else per_day
+    ids = activities_in_month(queryset, year=year, month=month).order_by().values("pk")
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    starting = dict(
+        Activity.objects.filter(pk__in=ids)
+        .annotate(day=day)
+        .order_by()
+        .values("day")
+        .annotate(n=Count("pk"))
+        .values_list("day", "n")
+    )
+    first = Window(RowNumber(), partition_by=[day], order_by=[F("starts_at").asc(), F("pk").asc()])
+    shown = list(
+        activities_public()
+        .filter(pk__in=ids)
+        .annotate(day=day, rank=first)
+        .filter(rank__lte=per_day)
+        .order_by(_START_UNINDEXED, "pk")
+    )
+    return shown, starting
 
 
 def activities_of_city(*, city_id: int):

@@ -5,6 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from citypartners.activities import selectors
+
 from .factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +195,31 @@ def test_a_calendar_month_at_the_edge_of_time_gets_a_message(client, month):
     response = client.get("/de/aktivitaeten/calendar/", {"month": month})
     assert response.status_code == 200
     assert "JJJJ-MM" in response.content.decode() or "YYYY-MM" in response.content.decode()
+
+
+def test_a_busy_day_in_the_calendar_names_its_first_activities_and_counts_the_rest(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(selectors, "CALENDAR_PER_DAY", 2)
+    for n in range(5):
+        ActivityFactory(
+            title_en=f"Example: busy day {n}",
+            title_de=f"Beispiel: voller Tag {n}",
+            start_date=datetime.date(2041, 6, 10),
+            start_time=datetime.time(9 + n),
+            end_date=None,
+        )
+    ActivityFactory(title_en="Example: quiet day", start_date=datetime.date(2041, 6, 11))
+    with django_assert_max_num_queries(30):
+        soup = _soup(client.get("/en/activities/calendar/", {"month": "2041-06"}))
+    busy = next(td for td in soup.select("table.calendar td") if "busy day" in td.get_text())
+    assert [a.get_text() for a in busy.select("li a")] == [
+        "Example: busy day 0",
+        "Example: busy day 1",
+    ]
+    assert busy.select_one(".calendar__more").get_text(strip=True) == "and 3 more"
+    quiet = next(td for td in soup.select("table.calendar td") if "quiet day" in td.get_text())
+    assert quiet.select_one(".calendar__more") is None
+    assert "June 2041: 6 activities" in soup.select_one("caption").get_text()
+    german = _soup(client.get("/de/aktivitaeten/calendar/", {"month": "2041-06"}))
+    assert "und 3 weitere" in german.select_one("table.calendar").get_text()

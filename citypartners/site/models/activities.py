@@ -83,9 +83,7 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
             if request.GET.get("month"):
                 month_error = _("Give the month as YYYY-MM, for example 2026-05.")
             first = today.replace(day=1)
-        in_month = list(
-            selectors.activities_in_month(activities, year=first.year, month=first.month)
-        )
+        shown, starting = selectors.calendar_month(activities, year=first.year, month=first.month)
         weeks = []
         for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
             days = []
@@ -99,9 +97,9 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
                         "date": day,
                         "in_month": day.month == first.month,
                         "is_today": day == today,
-                        "activities": [
-                            a for a in in_month if a.starts_at < end and a.ends_at > start
-                        ],
+                        "activities": [a for a in shown if a.starts_at < end and a.ends_at > start],
+                        # those starting this day that the day does not name (a busy day)
+                        "more": starting.get(day, 0) - sum(1 for a in shown if a.day == day),
                     }
                 )
             weeks.append(days)
@@ -118,7 +116,7 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
                 "previous_query": form.query_string(month=previous.strftime("%Y-%m"), page=None),
                 "next_query": form.query_string(month=following.strftime("%Y-%m"), page=None),
                 "query": form.query_string(page=None),
-                "count": len(in_month),
+                "count": sum(starting.values()),
                 "view": "calendar",
             },
         )
