@@ -3,12 +3,15 @@ number of queries."""
 
 import datetime
 
-from django.db import models
+from django.contrib.postgres.fields import DateTimeRangeField
+from django.db import connection, models
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -137,13 +140,30 @@ def activities_for_feed(queryset, *, now=None) -> list:
     return list(activities_public().filter(pk__in=ids).order_by("starts_at", "pk"))
 
 
+class _During(Func):
+    """An activity's time as a range, [start, end): what the index activity_during holds
+    (migration 0005, PostgreSQL only)."""
+
+    function = "tstzrange"
+    template = "%(function)s(%(expressions)s, '[)')"
+    output_field = DateTimeRangeField()
+
+
 def activities_in_month(queryset, *, year: int, month: int):
-    """Activities overlapping a calendar month (in the site's time zone, the home city's)."""
+    """Activities overlapping a calendar month (in the site's time zone, the home city's).
+    On PostgreSQL through the GiST index on their time (the same cost for any month); on
+    SQLite by start and end."""
     first = datetime.date(year, month, 1)
     following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return queryset.filter(
-        starts_at__lt=_day_start(following), ends_at__gt=_day_start(first)
-    ).order_by(_START_UNINDEXED, "pk")  # as activities_current: through the index on the end
+    if connection.vendor == "postgresql":
+        queryset = queryset.alias(during=_During(F("starts_at"), F("ends_at"))).filter(
+            during__overlap=DateTimeTZRange(_day_start(first), _day_start(following), "[)")
+        )
+    else:
+        queryset = queryset.filter(
+            starts_at__lt=_day_start(following), ends_at__gt=_day_start(first)
+        )
+    return queryset.order_by(_START_UNINDEXED, "pk")
 
 
 # A month in the calendar names at most this many activities starting on one day; the rest
