@@ -16,6 +16,7 @@ from wagtail.rich_text import expand_db_html
 
 from citypartners.activities.models import ActivityKind
 from citypartners.activities.selectors import activities_filtered, activities_public
+from citypartners.core import pagination
 from citypartners.core.clients import client_address
 from citypartners.core.countries import country_name
 from citypartners.core.page_cache import list_tag, tag
@@ -210,7 +211,10 @@ def _page(request, response, queryset, serialize, *, limit, offset, lang, cursor
     else:
         rows = list(queryset[offset : offset + limit + 1])
     more, rows = len(rows) > limit, rows[:limit]
-    count = queryset.count()
+    # Counted no further than a public list pages (core.pagination): at a million records a
+    # count of all of them on every page cost more than the page itself (issue 17).
+    found = queryset.order_by()[: pagination.MOST + 1].count()
+    count, exact = min(found, pagination.MOST), found <= pagination.MOST
     with translation.override(lang):
         results = [serialize(row) for row in rows]
     base = request.build_absolute_uri(request.path)
@@ -229,6 +233,7 @@ def _page(request, response, queryset, serialize, *, limit, offset, lang, cursor
         previous = link(offset=max(offset - limit, 0))
     return {
         "count": count,
+        "count_exact": exact,
         "limit": limit,
         "offset": None if cursor is not None else offset,
         "next": following,

@@ -115,7 +115,13 @@ class Organisation(Schema):
 
 
 class Page(Schema):
-    count: int = Field(description="How many records match, on all pages together")
+    count: int = Field(
+        description="How many records match, on all pages together, counted up to 10,000"
+    )
+    count_exact: bool = Field(
+        description="False when more records match than `count` says: follow the `next` "
+        "links to the end, or take the downloads"
+    )
     limit: int
     offset: int | None = Field(description="Records skipped; null on a page reached by cursor")
     next: str | None = Field(

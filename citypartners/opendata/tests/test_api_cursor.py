@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
+from citypartners.core import pagination
 from citypartners.opendata.api import MAX_OFFSET
 from citypartners.owners.models import Owner
 from citypartners.partnerships.tests.factories import CityFactory, PartnershipFactory
@@ -144,3 +145,16 @@ def test_cursor_and_offset_together_are_a_400(client):
 def test_the_cursor_keeps_the_filters_of_the_link_it_came_from(client):
     page = _get(client, "/api/v1/activities/", {"limit": 1, "lang": "en", "status": "planned"})
     assert page["next"] and "status=planned" in page["next"] and "lang=en" in page["next"]
+
+
+@pytest.mark.usefixtures("more_records")
+def test_a_count_beyond_the_bound_says_it_is_not_exact_and_the_cursor_still_reaches_all(
+    client, monkeypatch
+):
+    total = _get(client, "/api/v1/activities/", {"limit": 200})
+    assert total["count_exact"] is True and total["count"] > 3
+    monkeypatch.setattr(pagination, "MOST", 3)
+    page = _get(client, "/api/v1/activities/", {"limit": 2})
+    assert (page["count"], page["count_exact"]) == (3, False)
+    walked, _cursors = _walk(client, "activities", 2)
+    assert len(walked) == total["count"]
