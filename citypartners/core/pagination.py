@@ -17,19 +17,33 @@ from django.utils.functional import cached_property
 MOST = 10_000
 
 
+def bounded_count(queryset, most: int | None = None) -> tuple[int, bool]:
+    """How many rows ``queryset`` has, counted no further than ``most`` (MOST): the count,
+    at most ``most``, and whether it is the whole number. One query reading at most
+    ``most`` + 1 rows."""
+    most = MOST if most is None else most
+    found = queryset.order_by()[: most + 1].count()
+    return min(found, most), found <= most
+
+
 class BoundedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, most: int | None = None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.most = MOST if most is None else most
-        self.more = False
 
     @cached_property
-    def count(self) -> int:
-        """The rows paged through: all of them, or the first ``most`` when there are more."""
+    def _counted(self) -> tuple[int, bool]:
         rows = self.object_list
         if hasattr(rows, "query"):  # a queryset: counted with a LIMIT
-            found = rows[: self.most + 1].count()
-        else:
-            found = len(rows)
-        self.more = found > self.most
-        return min(found, self.most)
+            return bounded_count(rows, self.most)
+        return min(len(rows), self.most), len(rows) <= self.most
+
+    @property
+    def count(self) -> int:
+        """The rows paged through: all of them, or the first ``most`` when there are more."""
+        return self._counted[0]
+
+    @property
+    def more(self) -> bool:
+        """Whether the list has more rows than it pages through."""
+        return not self._counted[1]

@@ -213,8 +213,7 @@ def _page(request, response, queryset, serialize, *, limit, offset, lang, cursor
     more, rows = len(rows) > limit, rows[:limit]
     # Counted no further than a public list pages (core.pagination): at a million records a
     # count of all of them on every page cost more than the page itself (issue 17).
-    found = queryset.order_by()[: pagination.MOST + 1].count()
-    count, exact = min(found, pagination.MOST), found <= pagination.MOST
+    count, exact = pagination.bounded_count(queryset)
     with translation.override(lang):
         results = [serialize(row) for row in rows]
     base = request.build_absolute_uri(request.path)

@@ -54,7 +54,8 @@ def _get(client: Client, url: str, *, keep: bool = False):
     else:
         body = response.content
         size = len(body)
-    response.close()
+    # No response.close(): the test client closed it (a stream when it ended); a second close
+    # would close the database connection too, and every request would connect anew.
     return response, (body if keep else size)
 
 

@@ -641,6 +641,16 @@ def size_database(bench: Bench, env: dict, size: str) -> tuple[dict, int | None,
     return env, generated, time.monotonic() - began
 
 
+def run_inprocess(bench: Bench, env: dict, name: str, *options, what: str) -> dict:
+    """bench/inprocess.py against ``env``'s database with ``options``: its JSON result."""
+    result_file = bench.tmp / f"{name}.json"
+    command = [bench.python, ROOT / "tools" / "bench" / "inprocess.py", "--output", result_file]
+    process = subprocess.run([str(c) for c in [*command, *options]], cwd=ROOT, env=env)
+    if process.returncode != 0:
+        raise HarnessError(f"{what} failed")
+    return json.loads(result_file.read_text())
+
+
 def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
     """Fill the size's database, measure in-process, then every URL through gunicorn: without
     the page cache, with it, and through Varnish in front of it."""
@@ -649,14 +659,9 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
 
     flush_cache(bench, env)  # nothing cached from the other size's database
     bench.step(f"{size}: in-process (queries, server time; {mode['repeat']} requests per URL)")
-    result_file = bench.tmp / f"{size}-inprocess.json"
     static = bench.tmp / "www" / "overview.html"
     static.parent.mkdir(exist_ok=True)
-    command = [
-        bench.python,
-        ROOT / "tools" / "bench" / "inprocess.py",
-        "--output",
-        result_file,
+    options = [
         "--repeat",
         mode["repeat"],
         "--budget",
@@ -667,11 +672,10 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         bench.deadline,
     ]
     if not static.exists():
-        command += ["--static-copy", static]
-    process = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
-    if process.returncode != 0:
-        raise HarnessError(f"the in-process measurement failed at {size} size")
-    measured = json.loads(result_file.read_text())
+        options += ["--static-copy", static]
+    measured = run_inprocess(
+        bench, env, f"{size}-inprocess", *options, what=f"the in-process measurement at {size} size"
+    )
     if "nginx" not in ports:
         ports["nginx"] = start_nginx(bench)
 
@@ -783,18 +787,9 @@ def queries_only(bench: Bench, env: dict, size: str) -> list[dict]:
     env, _generated, _seconds = size_database(bench, env, size)
     flush_cache(bench, env)
     bench.step(f"{size}: the query count of every URL")
-    result_file = bench.tmp / f"{size}-queries.json"
-    command = [
-        bench.python,
-        ROOT / "tools" / "bench" / "inprocess.py",
-        "--output",
-        result_file,
-        "--queries-only",
-    ]
-    process = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
-    if process.returncode != 0:
-        raise HarnessError(f"the query count at {size} size failed")
-    return json.loads(result_file.read_text())
+    return run_inprocess(
+        bench, env, f"{size}-queries", "--queries-only", what=f"the query count at {size} size"
+    )
 
 
 def query_check(bench: Bench, env: dict, world: dict) -> dict:
@@ -809,19 +804,14 @@ def query_check(bench: Bench, env: dict, world: dict) -> dict:
     bench.run([*manage, "generate_data", "--scale", "berlin"], env=env, what="generate_data")
     flush_cache(bench, env)
     bench.step("Berlin size, generated: the query count of every URL")
-    result_file = bench.tmp / "berlin-generated-queries.json"
-    command = [
-        bench.python,
-        ROOT / "tools" / "bench" / "inprocess.py",
-        "--output",
-        result_file,
+    measured = run_inprocess(
+        bench,
+        env,
+        "berlin-generated-queries",
         "--queries-only",
         "--fill-lists",
-    ]
-    process = subprocess.run([str(c) for c in command], cwd=ROOT, env=env)
-    if process.returncode != 0:
-        raise HarnessError("the query count at Berlin size (generated) failed")
-    measured = json.loads(result_file.read_text())
+        what="the query count at Berlin size (generated)",
+    )
     return dict(stats.query_comparison(measured["rows"], world["rows"]), sizes=measured["sizes"])
 
 
