@@ -65,9 +65,20 @@ class Section:
     heading: str = ""  # only where a panel has several sections
     list_url: str = ""
     list_label: str = ""
-    caption: str = ""
+    title: str = ""  # of the table; its caption says when only the first rows are shown
     columns: list = field(default_factory=list)
     rows: list = field(default_factory=list)  # lists of Cells
+    rows_are_counts: bool = False  # a row per kind, each with its number: all shown
+
+    @property
+    def caption(self) -> str:
+        if self.rows_are_counts or len(self.rows) == self.count:
+            return str(self.title)
+        return str(_("%(title)s: the first %(shown)s of %(count)s")) % {
+            "title": self.title,
+            "shown": len(self.rows),
+            "count": self.count,
+        }
 
 
 def _date_label(day: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
@@ -103,16 +114,6 @@ def _owned_list_url(user, model, **filters) -> str:
     if scope not in (None, ALL_OWNERS):
         filters = {"owner": scope, **filters}
     return _snippet_url(model) + (f"?{urlencode(filters)}" if filters else "")
-
-
-def _caption(title, shown: int, count: int) -> str:
-    if shown == count:
-        return str(title)
-    return str(_("%(title)s: the first %(shown)s of %(count)s")) % {
-        "title": title,
-        "shown": shown,
-        "count": count,
-    }
 
 
 class DashboardPanel(Component):
@@ -175,7 +176,7 @@ class UpcomingActivitiesPanel(DashboardPanel):
                 summary=summary,
                 list_url=_owned_list_url(self.user, Activity),
                 list_label=_("All activities"),
-                caption=_caption(_("Activities of the next 30 days"), len(rows), count),
+                title=_("Activities of the next 30 days"),
                 columns=[_("Title"), _("Date"), _("Owner"), _("Partner cities")],
                 rows=rows,
             )
@@ -216,7 +217,7 @@ class ProposalsPanel(DashboardPanel):
                 summary=summary,
                 list_url=_snippet_url(Proposal) + f"?status={Proposal.Status.NEW}",
                 list_label=_("All new proposals"),
-                caption=_caption(_("New proposals, the newest first"), len(rows), count),
+                title=_("New proposals, the newest first"),
                 columns=[_("Received"), _("From"), _("Partner city"), _("Focus area")],
                 rows=rows,
             )
@@ -270,7 +271,7 @@ class WaitingForMePanel(DashboardPanel):
             heading=_("Drafts of activities"),
             list_url=_owned_list_url(self.user, Activity),
             list_label=_("All activities"),
-            caption=_caption(_("Drafts of activities"), len(rows), count),
+            title=_("Drafts of activities"),
             columns=[_("Title"), _("Owner"), _("Publication")],
             rows=rows,
         )
@@ -299,7 +300,7 @@ class WaitingForMePanel(DashboardPanel):
             heading=_("Drafts of pages"),
             list_url=reverse("wagtailadmin_explore_root"),
             list_label=_("All pages"),
-            caption=_caption(_("Drafts of pages"), len(rows), count),
+            title=_("Drafts of pages"),
             columns=[_("Title"), _("Language"), _("Last changed")],
             rows=rows,
         )
@@ -391,7 +392,7 @@ class AnniversariesPanel(DashboardPanel):
             heading=heading,
             list_url=list_url,
             list_label=_("All partnerships"),
-            caption=_caption(caption, len(rows), count),
+            title=caption,
             columns=[_("Anniversary"), _("Date"), _("Partnership"), _("Founding document")],
             rows=rows,
         )
@@ -436,9 +437,7 @@ class InactivePartnershipsPanel(DashboardPanel):
                 summary=summary,
                 list_url=_owned_list_url(self.user, Partnership),
                 list_label=_("All partnerships"),
-                caption=_caption(
-                    _("Quiet partnerships, the longest quiet first"), len(rows), count
-                ),
+                title=_("Quiet partnerships, the longest quiet first"),
                 columns=[_("Partner city"), _("Owner"), _("Last activity ended")],
                 rows=rows,
             )
@@ -477,7 +476,7 @@ class FocusAreasWithoutContactPanel(DashboardPanel):
                 summary=summary,
                 list_url=_owned_list_url(self.user, Partnership),
                 list_label=_("All partnerships"),
-                caption=_caption(_("Focus areas without a contact person"), len(rows), count),
+                title=_("Focus areas without a contact person"),
                 columns=[_("Partnership (its network)"), _("Focus area")],
                 rows=rows,
             )
@@ -502,7 +501,8 @@ class MissingTranslationsPanel(DashboardPanel):
             )
             % {"count": total},
             heading=_("Records"),
-            caption=_("Records without a translation, by kind"),
+            title=_("Records without a translation, by kind"),
+            rows_are_counts=True,
             columns=[_("Kind of record"), _("Records")],
             rows=[
                 [
@@ -530,7 +530,7 @@ class MissingTranslationsPanel(DashboardPanel):
             )
             % {"count": count},
             heading=_("Pages"),
-            caption=_caption(_("Translations older than their source"), len(translations), count),
+            title=_("Translations older than their source"),
             columns=[_("Source page"), _("Target language"), _("Source published")],
             rows=[
                 [
