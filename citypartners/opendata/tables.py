@@ -263,19 +263,28 @@ class _Line:
         return text
 
 
-def csv_chunks(entity: str):
-    """The table as UTF-8 byte chunks of about 64 KB, for a streamed download."""
-    writer = csv.writer(_Line(), lineterminator="\n")
-    buffer = [writer.writerow(COLUMNS[entity])]
-    size = 0
-    for row in rows(entity):
-        line = writer.writerow([csv_cell(cell) for cell in row])
-        buffer.append(line)
-        size += len(line)
+def pieces(texts):
+    """``texts`` joined into UTF-8 byte chunks of about BYTES each, for a streamed download."""
+    buffer, size = [], 0
+    for text in texts:
+        buffer.append(text)
+        size += len(text)
         if size >= BYTES:
             yield "".join(buffer).encode()
             buffer, size = [], 0
     yield "".join(buffer).encode()
+
+
+def _csv_lines(entity: str):
+    writer = csv.writer(_Line(), lineterminator="\n")
+    yield writer.writerow(COLUMNS[entity])
+    for row in rows(entity):
+        yield writer.writerow([csv_cell(cell) for cell in row])
+
+
+def csv_chunks(entity: str):
+    """The table as UTF-8 byte chunks, for a streamed download."""
+    return pieces(_csv_lines(entity))
 
 
 def csv_text(entity: str) -> str:

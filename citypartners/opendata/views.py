@@ -94,18 +94,16 @@ def geojson_features():
         yield feature
 
 
-def geojson_chunks():
-    """The FeatureCollection as UTF-8 byte chunks of about 64 KB (tables.BYTES)."""
-    parts, size = ['{"type": "FeatureCollection", "features": ['], 0
+def _geojson_texts():
+    yield '{"type": "FeatureCollection", "features": ['
     for n, feature in enumerate(geojson_features()):
-        text = ("" if n == 0 else ", ") + json.dumps(feature, cls=DjangoJSONEncoder)
-        parts.append(text)
-        size += len(text)
-        if size >= tables.BYTES:
-            yield "".join(parts).encode()
-            parts, size = [], 0
-    parts.append("]}")
-    yield "".join(parts).encode()
+        yield ("" if n == 0 else ", ") + json.dumps(feature, cls=DjangoJSONEncoder)
+    yield "]}"
+
+
+def geojson_chunks():
+    """The FeatureCollection as UTF-8 byte chunks (tables.pieces)."""
+    return tables.pieces(_geojson_texts())
 
 
 @require_GET
