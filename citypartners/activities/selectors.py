@@ -221,7 +221,12 @@ def _dashboard_activities(queryset):
 
 
 def activities_upcoming_for_dashboard(
-    *, user, days: int = 30, now: datetime.datetime | None = None, limit: int = DASHBOARD_ROWS
+    *,
+    user,
+    days: int = 30,
+    now: datetime.datetime | None = None,
+    limit: int = DASHBOARD_ROWS,
+    offset: int = 0,
 ) -> tuple[int, list]:
     """The account's activities running or starting in the next ``days`` days (drafts too,
     cancelled ones too: the office still answers for them), soonest first. Three queries."""
@@ -230,11 +235,14 @@ def activities_upcoming_for_dashboard(
     queryset = own_records(user, Activity.objects.all()).filter(
         ends_at__gt=now, starts_at__lt=_day_start(today + datetime.timedelta(days=days + 1))
     )
-    rows = list(_dashboard_activities(queryset.order_by(_START_UNINDEXED, "pk"))[:limit])
+    ordered = queryset.order_by(_START_UNINDEXED, "pk")
+    rows = list(_dashboard_activities(ordered)[offset : offset + limit])
     return queryset.count(), rows
 
 
-def activity_drafts_for_dashboard(*, user, limit: int = DASHBOARD_ROWS) -> tuple[int, list]:
+def activity_drafts_for_dashboard(
+    *, user, limit: int = DASHBOARD_ROWS, offset: int = 0
+) -> tuple[int, list]:
     """Activities the account may change with changes not yet published (new ones never
     published too), the most recently changed first. Three queries."""
     editable = policy_registry.get_by_type(Activity).instances_user_has_permission_for(
@@ -246,7 +254,7 @@ def activity_drafts_for_dashboard(*, user, limit: int = DASHBOARD_ROWS) -> tuple
             queryset.select_related("latest_revision").order_by(
                 F("latest_revision__created_at").desc(nulls_last=True), "-pk"
             )
-        )[:limit]
+        )[offset : offset + limit]
     )
     return queryset.count(), rows
 
@@ -257,6 +265,7 @@ def partnerships_inactive_for_dashboard(
     years: int = 2,
     now: datetime.datetime | None = None,
     limit: int = DASHBOARD_ROWS,
+    offset: int = 0,
 ) -> tuple[int, list]:
     """The account's partnerships that have not ended and have had no activity (of any owner,
     not cancelled) for ``years`` years, nor any to come; those founded since not counted.
@@ -282,6 +291,6 @@ def partnerships_inactive_for_dashboard(
     rows = list(
         queryset.select_related("city", "owner").order_by(
             F("last_activity_end").asc(nulls_first=True), "city__name_en", "owner__sort_order"
-        )[:limit]
+        )[offset : offset + limit]
     )
     return queryset.count(), rows

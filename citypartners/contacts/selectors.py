@@ -24,7 +24,7 @@ def contacts_public(*, city=None, focus_area=None):
 
 
 def focus_areas_without_contact_for_dashboard(
-    *, user, today: datetime.date | None = None, limit: int = 10
+    *, user, today: datetime.date | None = None, limit: int = 10, offset: int = 0
 ) -> tuple[int, list]:
     """The focus areas of the account's active partnerships for which no contact person (of
     any consent) of that partnership is recorded: the gaps of the partnership's network.
@@ -43,6 +43,6 @@ def focus_areas_without_contact_for_dashboard(
             "partnership_id",
             "focusarea__sort_order",
             "focusarea__name_en",
-        )[:limit]
+        )[offset : offset + limit]
     )
     return queryset.count(), rows

@@ -39,6 +39,7 @@ from citypartners.projects.models import Proposal
 from citypartners.projects.selectors import proposals_waiting_for_dashboard
 
 from . import selectors
+from .selectors import DASHBOARD_ROWS
 
 UPCOMING_DAYS = 30
 INACTIVE_YEARS = 2
@@ -69,14 +70,22 @@ class Section:
     columns: list = field(default_factory=list)
     rows: list = field(default_factory=list)  # lists of Cells
     rows_are_counts: bool = False  # a row per kind, each with its number: all shown
+    offset: int = 0  # rows before these: on a later page of the section's own list
 
     @property
     def caption(self) -> str:
-        if self.rows_are_counts or len(self.rows) == self.count:
+        if self.rows_are_counts or (self.offset == 0 and len(self.rows) == self.count):
             return str(self.title)
-        return str(_("%(title)s: the first %(shown)s of %(count)s")) % {
+        if self.offset == 0:
+            return str(_("%(title)s: the first %(shown)s of %(count)s")) % {
+                "title": self.title,
+                "shown": len(self.rows),
+                "count": self.count,
+            }
+        return str(_("%(title)s: %(first)s to %(last)s of %(count)s")) % {
             "title": self.title,
-            "shown": len(self.rows),
+            "first": self.offset + 1,
+            "last": self.offset + len(self.rows),
             "count": self.count,
         }
 
@@ -107,6 +116,11 @@ def _snippet_url(model, view: str = "list", *args) -> str:
     return reverse(model.snippet_viewset.get_url_name(view), args=args)
 
 
+def _section_url(key: str) -> str:
+    """The whole list of a dashboard section, page by page (``section_list``)."""
+    return reverse("citypartners_dashboard_section", args=[key])
+
+
 def _owned_list_url(user, model, **filters) -> str:
     """The back office's list of ``model``, a borough account's own borough's records only
     (the list's owner filter), with further filters of the list."""
@@ -124,9 +138,13 @@ class DashboardPanel(Component):
     heading = ""
     order = 100
 
-    def __init__(self, request):
+    def __init__(self, request, *, offset: int = 0, limit: int = DASHBOARD_ROWS):
+        """On the dashboard the first ``limit`` rows of each section; on a section's own
+        list (``section_list``) the page of rows from ``offset``."""
         self.request = request
         self.user = request.user
+        self.offset = offset
+        self.limit = limit
 
     def is_shown(self) -> bool:
         return True
@@ -150,7 +168,9 @@ class UpcomingActivitiesPanel(DashboardPanel):
         return may_see_model(self.user, Activity)
 
     def sections(self):
-        count, activities = activities_upcoming_for_dashboard(user=self.user, days=UPCOMING_DAYS)
+        count, activities = activities_upcoming_for_dashboard(
+            user=self.user, days=UPCOMING_DAYS, offset=self.offset, limit=self.limit
+        )
         may_edit = self.user.has_perm("activities.change_activity")
         rows = [
             [
@@ -174,8 +194,9 @@ class UpcomingActivitiesPanel(DashboardPanel):
                 key="upcoming",
                 count=count,
                 summary=summary,
-                list_url=_owned_list_url(self.user, Activity),
-                list_label=_("All activities"),
+                list_url=_section_url("upcoming"),
+                list_label=_("Show all of them"),
+                offset=self.offset,
                 title=_("Activities of the next 30 days"),
                 columns=[_("Title"), _("Date"), _("Owner"), _("Partner cities")],
                 rows=rows,
@@ -246,7 +267,9 @@ class WaitingForMePanel(DashboardPanel):
         return [part() for part in self._parts()]
 
     def _activity_drafts(self):
-        count, activities = activity_drafts_for_dashboard(user=self.user)
+        count, activities = activity_drafts_for_dashboard(
+            user=self.user, offset=self.offset, limit=self.limit
+        )
         rows = [
             [
                 Cell(activity.title, _snippet_url(Activity, "edit", activity.pk)),
@@ -269,15 +292,18 @@ class WaitingForMePanel(DashboardPanel):
             count=count,
             summary=summary,
             heading=_("Drafts of activities"),
-            list_url=_owned_list_url(self.user, Activity),
-            list_label=_("All activities"),
+            list_url=_section_url("activity-drafts"),
+            list_label=_("Show all of them"),
+            offset=self.offset,
             title=_("Drafts of activities"),
             columns=[_("Title"), _("Owner"), _("Publication")],
             rows=rows,
         )
 
     def _page_drafts(self):
-        count, pages = selectors.page_drafts_for_dashboard(user=self.user)
+        count, pages = selectors.page_drafts_for_dashboard(
+            user=self.user, offset=self.offset, limit=self.limit
+        )
         rows = [
             [
                 Cell(page.title, reverse("wagtailadmin_pages:edit", args=[page.pk])),
@@ -298,8 +324,9 @@ class WaitingForMePanel(DashboardPanel):
             count=count,
             summary=summary,
             heading=_("Drafts of pages"),
-            list_url=reverse("wagtailadmin_explore_root"),
-            list_label=_("All pages"),
+            list_url=_section_url("page-drafts"),
+            list_label=_("Show all of them"),
+            offset=self.offset,
             title=_("Drafts of pages"),
             columns=[_("Title"), _("Language"), _("Last changed")],
             rows=rows,
@@ -328,7 +355,6 @@ class AnniversariesPanel(DashboardPanel):
     name = "anniversaries"
     heading = _("Anniversaries of the next 12 months")
     order = 130
-    rows_shown = 10
 
     def is_shown(self):
         return may_see_model(self.user, Partnership)
@@ -339,7 +365,6 @@ class AnniversariesPanel(DashboardPanel):
         # by its year or month (most boroughs' records) would crowd them out of the first rows.
         dated = [a for a in anniversaries if a.precision == DatePrecision.DAY]
         vague = [a for a in anniversaries if a.precision != DatePrecision.DAY]
-        list_url = _owned_list_url(self.user, Partnership)
         return [
             self._section(
                 "anniversaries-dated",
@@ -351,7 +376,6 @@ class AnniversariesPanel(DashboardPanel):
                     len(dated),
                 ),
                 _("Anniversaries on a known day, the soonest first"),
-                list_url,
             ),
             self._section(
                 "anniversaries-vague",
@@ -363,11 +387,10 @@ class AnniversariesPanel(DashboardPanel):
                     len(vague),
                 ),
                 _("Anniversaries of dates known only by year or month, the soonest first"),
-                list_url,
             ),
         ]
 
-    def _section(self, key, anniversaries, heading, summary, caption, list_url):
+    def _section(self, key, anniversaries, heading, summary, caption):
         count = len(anniversaries)
         rows = [
             [
@@ -383,15 +406,16 @@ class AnniversariesPanel(DashboardPanel):
                     else a.document.get_kind_display()
                 ),
             ]
-            for a in anniversaries[: self.rows_shown]
+            for a in anniversaries[self.offset : self.offset + self.limit]
         ]
         return Section(
             key=key,
             count=count,
             summary=summary % {"count": count},
             heading=heading,
-            list_url=list_url,
-            list_label=_("All partnerships"),
+            list_url=_section_url(key),
+            list_label=_("Show all of them"),
+            offset=self.offset,
             title=caption,
             columns=[_("Anniversary"), _("Date"), _("Partnership"), _("Founding document")],
             rows=rows,
@@ -408,7 +432,7 @@ class InactivePartnershipsPanel(DashboardPanel):
 
     def sections(self):
         count, partnerships = partnerships_inactive_for_dashboard(
-            user=self.user, years=INACTIVE_YEARS
+            user=self.user, years=INACTIVE_YEARS, offset=self.offset, limit=self.limit
         )
         rows = [
             [
@@ -435,8 +459,9 @@ class InactivePartnershipsPanel(DashboardPanel):
                 key="inactive",
                 count=count,
                 summary=summary,
-                list_url=_owned_list_url(self.user, Partnership),
-                list_label=_("All partnerships"),
+                list_url=_section_url("inactive"),
+                list_label=_("Show all of them"),
+                offset=self.offset,
                 title=_("Quiet partnerships, the longest quiet first"),
                 columns=[_("Partner city"), _("Owner"), _("Last activity ended")],
                 rows=rows,
@@ -453,7 +478,9 @@ class FocusAreasWithoutContactPanel(DashboardPanel):
         return may_see_model(self.user, Partnership)
 
     def sections(self):
-        count, gaps = focus_areas_without_contact_for_dashboard(user=self.user, today=_today())
+        count, gaps = focus_areas_without_contact_for_dashboard(
+            user=self.user, today=_today(), offset=self.offset, limit=self.limit
+        )
         rows = [
             [
                 Cell(
@@ -474,8 +501,9 @@ class FocusAreasWithoutContactPanel(DashboardPanel):
                 key="contact-gaps",
                 count=count,
                 summary=summary,
-                list_url=_owned_list_url(self.user, Partnership),
-                list_label=_("All partnerships"),
+                list_url=_section_url("contact-gaps"),
+                list_label=_("Show all of them"),
+                offset=self.offset,
                 title=_("Focus areas without a contact person"),
                 columns=[_("Partnership (its network)"), _("Focus area")],
                 rows=rows,
@@ -519,7 +547,9 @@ class MissingTranslationsPanel(DashboardPanel):
         )
         if not user_has_any_page_permission(self.user):
             return [records]
-        count, translations = selectors.page_translations_outdated_for_dashboard(user=self.user)
+        count, translations = selectors.page_translations_outdated_for_dashboard(
+            user=self.user, offset=self.offset, limit=self.limit
+        )
         pages = Section(
             key="page-translations",
             count=count,
@@ -530,6 +560,9 @@ class MissingTranslationsPanel(DashboardPanel):
             )
             % {"count": count},
             heading=_("Pages"),
+            list_url=_section_url("page-translations"),
+            list_label=_("Show all of them"),
+            offset=self.offset,
             title=_("Translations older than their source"),
             columns=[_("Source page"), _("Target language"), _("Source published")],
             rows=[
@@ -560,3 +593,18 @@ PANELS = [
 def dashboard_panels(request) -> list[DashboardPanel]:
     """The office's panels the account may see."""
     return [panel for panel in (cls(request) for cls in PANELS) if panel.is_shown()]
+
+
+SECTION_PAGE_ROWS = 50
+
+
+def dashboard_section(request, key: str, *, offset: int, limit: int) -> Section | None:
+    """The section ``key`` of a panel the account may see, its rows from ``offset``."""
+    for cls in PANELS:
+        panel = cls(request, offset=offset, limit=limit)
+        if not panel.is_shown():
+            continue
+        for section in panel.sections():
+            if section.key == key:
+                return section
+    return None

@@ -71,7 +71,7 @@ def translations_missing_for_dashboard(*, user) -> list[tuple[type, int]]:
     return counts
 
 
-def page_translations_outdated_for_dashboard(*, user, limit: int = DASHBOARD_ROWS):
+def page_translations_outdated_for_dashboard(*, user, limit: int = DASHBOARD_ROWS, offset: int = 0):
     """Translations of pages (wagtail-localize) older than their source: the source page was
     published after the translation last took its text ("Sync translated pages" not yet
     run). Each row a ``Translation`` with ``source_page_id`` and ``source_published_at``,
@@ -92,12 +92,14 @@ def page_translations_outdated_for_dashboard(*, user, limit: int = DASHBOARD_ROW
         .filter(source_published_at__gt=F("source__last_updated_at"))
     )
     rows = list(
-        queryset.select_related("target_locale").order_by("-source_published_at", "pk")[:limit]
+        queryset.select_related("target_locale").order_by("-source_published_at", "pk")[
+            offset : offset + limit
+        ]
     )
     return queryset.count(), rows
 
 
-def page_drafts_for_dashboard(*, user, limit: int = DASHBOARD_ROWS):
+def page_drafts_for_dashboard(*, user, limit: int = DASHBOARD_ROWS, offset: int = 0):
     """Pages the account may edit with changes not yet published, the latest changed first.
     A fixed number of queries (the account's page permissions, the count, the rows)."""
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
@@ -105,7 +107,7 @@ def page_drafts_for_dashboard(*, user, limit: int = DASHBOARD_ROWS):
     rows = list(
         queryset.select_related("locale").order_by(
             F("latest_revision_created_at").desc(nulls_last=True), "path"
-        )[:limit]
+        )[offset : offset + limit]
     )
     return queryset.count(), rows
 

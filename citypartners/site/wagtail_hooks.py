@@ -7,6 +7,7 @@ state's office sees the inbox (``accounts.roles.STATE_ONLY``).
 """
 
 from django.db import transaction
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -20,6 +21,7 @@ from citypartners.core.page_cache import instance_tag, tag
 
 from . import services
 from .dashboard import dashboard_panels
+from .dashboard_views import section_list
 from .models import AccessibilityFeedback
 
 
@@ -69,3 +71,9 @@ def _tag_served_page(page, request, serve_args, serve_kwargs):
 def office_dashboard(request, panels):
     """The office's working day first (site.dashboard), before Wagtail's own panels."""
     panels.extend(dashboard_panels(request))
+
+
+@hooks.register("register_admin_urls")
+def dashboard_section_urls():
+    """The whole list behind each section of the dashboard."""
+    return [path("dashboard/<slug:key>/", section_list, name="citypartners_dashboard_section")]

@@ -166,6 +166,9 @@ RULES = [
         {SM},
     ),
     (r"partnership_network$", {SE, SM, BE, RV}, {SE, SM, BE, RV}),
+    # A dashboard section's whole list (asked for the drafts of activities): whoever may
+    # change activities; each sees his own owner's only (the secrets above).
+    (r"citypartners_dashboard_section$", {SE, SM, BE}, None),
     # Imports write records of any owner: the state's staff.
     (r"opendata_import$", STATE_STAFF, None),
     # Shared reference data: state staff keep it, borough editors may add a city.
@@ -335,6 +338,7 @@ ROUTE_PARAMS = {
     "filter_spec": "original",
     "mode": "",
     "action": "delete",
+    "key": "activity-drafts",
 }
 
 

@@ -409,9 +409,65 @@ def test_the_upcoming_activities_show_their_date_written_out_and_a_borough_link(
     panel = _home(client).select_one("#dashboard-upcoming-section")
     day = timezone.localdate() + datetime.timedelta(days=12)
     assert f"{day.day} {day:%B} {day.year}" in panel.get_text(" ")
-    link = panel.find("a", string="All activities")
+    link = panel.find("a", string="Show all of them")
+    assert link["href"] == reverse("citypartners_dashboard_section", args=["upcoming"])
+
+
+def _section_rows(client, url) -> tuple[int, list[str]]:
+    """A section's own list: its number, and the first cell of every row over all its pages."""
+    response = client.get(url)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    count = int(page.select_one("[data-dashboard-count]")["data-count"])
+    table = page.select_one("[data-dashboard-rows]")
+    rows = (
+        [r.select_one("td").get_text(strip=True) for r in table.select("tbody tr")] if table else []
+    )
+    following = page.select_one("a[rel=next]")
+    if following is not None:
+        rows += _section_rows(client, url.split("?")[0] + following["href"])[1]
+    return count, rows
+
+
+@pytest.mark.parametrize(
+    "role, owner", [("state-moderator", "land-berlin"), ("borough-editor", "mitte")]
+)
+def test_each_sections_link_leads_to_a_list_of_exactly_its_records(
+    client, office_day, monkeypatch, role, owner
+):
+    # Pages of two rows, so that the small site's sections run over several pages.
+    monkeypatch.setattr(dashboard, "SECTION_PAGE_ROWS", 2)
+    from citypartners.site import dashboard_views
+
+    monkeypatch.setattr(dashboard_views, "SECTION_PAGE_ROWS", 2)
+    _login(client, role, owner)
+    home = _home(client)
+    own_lists = 0
+    for summary in home.select("[data-dashboard-count]"):
+        link = summary.find("a")
+        key = summary["data-dashboard-count"]
+        if link is None or "/dashboard/" not in link["href"]:
+            continue
+        own_lists += 1
+        count, rows = _section_rows(client, link["href"])
+        assert count == int(summary["data-count"]), key
+        assert len(rows) == count, key
+        table = home.select_one(f'[data-dashboard-rows="{key}"]')
+        first = (
+            [r.select_one("td").get_text(strip=True) for r in table.select("tbody tr")]
+            if table
+            else []
+        )
+        assert rows[: len(first)] == first, key
+    assert own_lists >= 6
+
+
+def test_a_sections_list_is_refused_to_an_account_that_does_not_see_its_panel(client, office_day):
+    _login(client, "borough-editor", "mitte")
+    url = reverse("citypartners_dashboard_section", args=["proposals"])
+    assert client.get(url).status_code == 404
     assert (
-        link["href"] == reverse("wagtailsnippets_activities_activity:list") + f"?owner={mitte.pk}"
+        client.get(reverse("citypartners_dashboard_section", args=["nothing"])).status_code == 404
     )
 
 
