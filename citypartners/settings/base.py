@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "citypartners.projects",
     "citypartners.activities",
     "citypartners.opendata",
+    "citypartners.reports",
     "citypartners.site",
     "citypartners.demo",
     "wagtail_localize",

@@ -1,0 +1,199 @@
+"""The figures of a partnership report (issue 15), one selector per figure.
+
+Each takes the report's question (``query.ReportQuery``) and runs a fixed number of queries
+whatever the data size. Without ``internal`` a report holds only what the public site shows:
+public, published activities; published partnerships of published cities; projects past the
+proposal and not dropped (the public site's rules, from each app's selectors).
+"""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from citypartners.activities.models import Activity
+from citypartners.partnerships.models import FoundingDocument, Partnership, PartnershipStatus
+from citypartners.partnerships.selectors import PUBLIC_PARTNERSHIP
+from citypartners.projects.models import Project
+from citypartners.projects.selectors import PUBLIC_STATUSES
+
+from .query import ReportQuery
+
+ENDED = PartnershipStatus.Status.ENDED
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone())
+
+
+def period_bounds(query: ReportQuery) -> tuple[datetime.datetime, datetime.datetime]:
+    """The period as instants in the office's time zone: from the first day's start to the
+    start of the day after the last."""
+    return _day_start(query.date_from), _day_start(query.date_to + datetime.timedelta(days=1))
+
+
+def report_partnerships(query: ReportQuery):
+    """The partnerships the report covers: of the owners, cities and focus areas asked, in
+    force at some time of the period (not founded after it, not ended before it), with city
+    and owner, founding documents and status history. Ordered by city, then owner."""
+    queryset = Partnership.objects.all()
+    if not query.internal:
+        queryset = queryset.filter(PUBLIC_PARTNERSHIP)
+    if query.owners:
+        queryset = queryset.filter(owner__in=query.owners)
+    if query.cities:
+        queryset = queryset.filter(city__in=query.cities)
+    if query.focus_areas:
+        queryset = queryset.filter(
+            pk__in=Partnership.focus_areas.through.objects.filter(
+                focusarea__in=query.focus_areas
+            ).values("partnership_id")
+        )
+    founded_after = FoundingDocument.objects.filter(
+        partnership=OuterRef("pk"), is_shown=True, date__gt=query.date_to
+    )
+    status_at_start = (
+        PartnershipStatus.objects.filter(
+            partnership=OuterRef("pk"), valid_from__lte=query.date_from
+        )
+        .order_by("-valid_from", "-pk")
+        .values("status")[:1]
+    )
+    # Ended before the period began, unless taken up again during it.
+    resumed = PartnershipStatus.objects.filter(
+        partnership=OuterRef("pk"),
+        valid_from__gt=query.date_from,
+        valid_from__lte=query.date_to,
+    ).exclude(status=ENDED)
+    queryset = (
+        queryset.exclude(Exists(founded_after))
+        .annotate(status_at_start=status_at_start)
+        .filter(Q(status_at_start__isnull=True) | ~Q(status_at_start=ENDED) | Exists(resumed))
+    )
+    return (
+        queryset.select_related("city", "owner")
+        .prefetch_related(
+            Prefetch(
+                "founding_documents",
+                queryset=FoundingDocument.objects.order_by("date", "pk"),
+            ),
+            Prefetch(
+                "status_history",
+                queryset=PartnershipStatus.objects.order_by("valid_from", "pk"),
+            ),
+            "focus_areas",
+        )
+        .order_by("city__name_en", "city_id", "owner__sort_order", "pk")
+    )
+
+
+def report_activities(query: ReportQuery):
+    """The activities taking place, at least in part, in the period, of the owners, partner
+    cities, focus areas and kinds asked; in date order, with what the report shows of each."""
+    start, end = period_bounds(query)
+    queryset = Activity.objects.filter(ends_at__gt=start, starts_at__lt=end)
+    if not query.internal:
+        queryset = queryset.filter(live=True, is_public=True)
+    if query.owners:
+        queryset = queryset.filter(owner__in=query.owners)
+    related = Q()
+    if query.cities:
+        related &= Q(
+            pk__in=Activity.partnerships.through.objects.filter(
+                partnership__city__in=query.cities
+            ).values("activity_id")
+        )
+    if query.focus_areas:
+        related &= Q(
+            pk__in=Activity.focus_areas.through.objects.filter(
+                focusarea__in=query.focus_areas
+            ).values("activity_id")
+        )
+    if query.kinds:
+        related &= Q(kind__in=query.kinds)
+    partnerships = Partnership.objects.select_related("city", "owner")
+    if not query.internal:
+        partnerships = partnerships.filter(PUBLIC_PARTNERSHIP)
+    return (
+        queryset.filter(related)
+        .select_related("kind", "owner", "project")
+        .prefetch_related(
+            Prefetch("partnerships", queryset=partnerships),
+            "focus_areas",
+            "organisations",
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def report_projects(query: ReportQuery):
+    """The projects running at some time of the period (without dates: by their status) of
+    the report's partnerships, owners and focus areas; with their partnerships' cities."""
+    queryset = Project.objects.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=query.date_to),
+        Q(end_date__isnull=True) | Q(end_date__gte=query.date_from),
+        pk__in=Project.partnerships.through.objects.filter(
+            partnership__in=report_partnerships(query).order_by().values("pk")
+        ).values("project_id"),
+    )
+    if not query.internal:
+        queryset = queryset.filter(status__in=PUBLIC_STATUSES)
+    else:
+        queryset = queryset.exclude(status=Project.Status.DROPPED)
+    if query.owners:
+        queryset = queryset.filter(owner__in=query.owners)
+    if query.focus_areas:
+        queryset = queryset.filter(
+            pk__in=Project.focus_areas.through.objects.filter(
+                focusarea__in=query.focus_areas
+            ).values("project_id")
+        )
+    partnerships = Partnership.objects.select_related("city")
+    if not query.internal:
+        partnerships = partnerships.filter(PUBLIC_PARTNERSHIP)
+    return (
+        queryset.select_related("owner")
+        .prefetch_related(Prefetch("partnerships", queryset=partnerships), "focus_areas")
+        .order_by("start_date", "title_en", "pk")
+    )
+
+
+def report_partnerships_new(query: ReportQuery):
+    """The report's partnerships founded in the period (the founding date shown)."""
+    founded = FoundingDocument.objects.filter(
+        partnership=OuterRef("pk"),
+        is_shown=True,
+        date__gte=query.date_from,
+        date__lte=query.date_to,
+    )
+    return report_partnerships(query).filter(Exists(founded))
+
+
+def report_partnerships_ended(query: ReportQuery):
+    """The report's partnerships that ended in the period."""
+    ended = PartnershipStatus.objects.filter(
+        partnership=OuterRef("pk"),
+        status=ENDED,
+        valid_from__gte=query.date_from,
+        valid_from__lte=query.date_to,
+    )
+    return report_partnerships(query).filter(Exists(ended))
+
+
+def report_activity_counts(query: ReportQuery) -> dict[tuple[int, int | None], int]:
+    """Activities of the period per (partner city, focus area): an activity counts once for
+    each of its partner cities among the report's partnerships and each of its focus areas
+    (None: without one). One query."""
+    through = Activity.partnerships.through
+    links = through.objects.filter(
+        activity__in=report_activities(query).order_by().values("pk"),
+        partnership__in=report_partnerships(query).order_by().values("pk"),
+    )
+    if query.focus_areas:
+        links = links.filter(activity__focus_areas__in=query.focus_areas)
+    rows = (
+        links.values("partnership__city_id", "activity__focus_areas")
+        .annotate(n=Count("activity_id", distinct=True))
+        .order_by()
+    )
+    return {(row["partnership__city_id"], row["activity__focus_areas"]): row["n"] for row in rows}
