@@ -169,6 +169,9 @@ RULES = [
     # A dashboard section's whole list (asked for the drafts of activities): whoever may
     # change activities; each sees his own owner's only (the secrets above).
     (r"citypartners_dashboard_section$", {SE, SM, BE}, None),
+    # The partnership report: whoever sees partnerships and keeps records (a borough's
+    # editors on their own borough's only; the secrets above hold for the report too).
+    (r"reports_partnership$", {SE, SM, BE, RV}, None),
     # Imports write records of any owner: the state's staff.
     (r"opendata_import$", STATE_STAFF, None),
     # Shared reference data: state staff keep it, borough editors may add a city.

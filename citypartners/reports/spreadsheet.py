@@ -1,0 +1,174 @@
+"""A report as a spreadsheet (XLSX): one sheet per section, cells typed (dates as dates,
+numbers as numbers), headings in the report's language."""
+
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from . import text
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _sheet(book, title, header, rows):
+    sheet = book.create_sheet(title[:31])
+    sheet.append([str(h) for h in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for column in sheet.columns:
+        letter = column[0].column_letter
+        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+        sheet.column_dimensions[letter].width = min(60, max(10, width + 2))
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def workbook(report) -> Workbook:
+    book = Workbook()
+    book.remove(book.active)
+    labels = text.summary_labels()
+    _sheet(
+        book,
+        _("Summary"),
+        [_("Figure"), _("Number")],
+        [
+            *([str(labels[k]), v] for k, v in report.summary.items()),
+            [],
+            *([str(name), str(value)] for name, value in text.question(report.query)),
+        ],
+    )
+    _sheet(
+        book,
+        _("Partnerships"),
+        [
+            _("Partner city"),
+            _("Country"),
+            _("Owner"),
+            _("Kind"),
+            _("Partner since"),
+            _("Status in the period"),
+            _("Founding documents"),
+        ],
+        (
+            [
+                str(section.city.name),
+                section.city.country_code,
+                str(facts.partnership.owner),
+                facts.partnership.get_kind_display(),
+                facts.since.date if facts.since else None,
+                text.status_over_period(facts),
+                "; ".join(
+                    f"{d.get_kind_display()} {text.precise_date(d.date, d.date_precision)}"
+                    for d in facts.documents
+                ),
+            ]
+            for section in report.cities
+            for facts in section.partnerships
+        ),
+    )
+    _sheet(
+        book,
+        _("Activities"),
+        [
+            _("Start"),
+            _("End"),
+            _("Title"),
+            _("Kind"),
+            _("Place"),
+            _("Participants"),
+            _("Focus areas"),
+            _("Partner cities"),
+            _("Owner"),
+            _("Status"),
+            _("Public"),
+        ],
+        (
+            [
+                a.start_date,
+                a.end_date or a.start_date,
+                a.title,
+                str(a.kind),
+                text.activity_place(a),
+                text.activity_participants(a),
+                text.names(a.focus_areas.all()),
+                text.names(sorted({p.city.name for p in a.partnerships.all()})),
+                str(a.owner) if a.owner else "",
+                a.get_status_display(),
+                _("yes") if a.is_public else _("no"),
+            ]
+            for a in report.activities
+        ),
+    )
+    _sheet(
+        book,
+        _("Projects"),
+        [
+            _("Title"),
+            _("Owner"),
+            _("Start"),
+            _("End"),
+            _("Status"),
+            _("Partner cities"),
+            _("Focus areas"),
+        ],
+        (
+            [
+                p.title,
+                str(p.owner) if p.owner else "",
+                p.start_date,
+                p.end_date,
+                p.get_status_display(),
+                text.names(sorted({x.city.name for x in p.partnerships.all()})),
+                text.names(p.focus_areas.all()),
+            ]
+            for p in report.projects
+        ),
+    )
+    matrix = report.matrix
+    _sheet(
+        book,
+        _("Activities by focus area"),
+        [
+            _("Partner city"),
+            *(a.name if a else _("without focus area") for a in matrix.focus_areas),
+            _("Total"),
+        ],
+        ([str(city.name), *cells, sum(cells)] for city, cells in matrix.rows()),
+    )
+    _sheet(
+        book,
+        _("New and ended"),
+        [_("Change"), _("Partner city"), _("Owner")],
+        [
+            *([_("new"), str(p.city.name), str(p.owner)] for p in report.partnerships_new),
+            *([_("ended"), str(p.city.name), str(p.owner)] for p in report.partnerships_ended),
+        ],
+    )
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if hasattr(cell.value, "year") and not hasattr(cell.value, "hour"):
+                    cell.number_format = "yyyy-mm-dd"
+    return book
+
+
+def content(report) -> bytes:
+    buffer = io.BytesIO()
+    workbook(report).save(buffer)
+    return buffer.getvalue()
+
+
+def filename(report, extension: str) -> str:
+    q = report.query
+    return f"{_('partnership-report')}-{q.date_from:%Y-%m-%d}-{q.date_to:%Y-%m-%d}.{extension}"
+
+
+def response(report) -> HttpResponse:
+    reply = HttpResponse(content(report), content_type=XLSX)
+    reply["Content-Disposition"] = f'attachment; filename="{filename(report, "xlsx")}"'
+    return reply
