@@ -38,3 +38,11 @@ def html(report, *, language: str) -> str:
                 "chart": matrix_svg(report.matrix, title_id="report-matrix-caption"),
             },
         )
+
+
+def pdf(report, *, language: str) -> bytes:
+    """The document as PDF/UA: tagged (headings, tables, lists as structure), with the
+    document's language and title, page numbers and the contents' page references."""
+    from weasyprint import HTML  # loads Pango: only where a PDF is made
+
+    return HTML(string=html(report, language=language)).write_pdf(pdf_variant="pdf/ua-1")

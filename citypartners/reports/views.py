@@ -4,14 +4,15 @@ report can be bookmarked and sent on), the report as HTML, and its downloads."""
 import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citypartners.accounts.permissions import owner_scope
 from citypartners.accounts.visibility import may_see_model
 from citypartners.partnerships.models import Partnership
 
-from . import spreadsheet, text
+from . import document, spreadsheet, text
 from .build import build_report
 from .chart import matrix_svg
 from .query import ReportForm
@@ -36,6 +37,14 @@ def partnership_report(request):
         report = build_report(form.query())
         if request.GET.get("format") == "xlsx":
             return spreadsheet.response(report)
+        if request.GET.get("format") == "pdf":
+            reply = HttpResponse(
+                document.pdf(report, language=translation.get_language()),
+                content_type="application/pdf",
+            )
+            name = spreadsheet.filename(report, "pdf")
+            reply["Content-Disposition"] = f'attachment; filename="{name}"'
+            return reply
     query_string = request.GET.urlencode() if report else ""
     return TemplateResponse(
         request,

@@ -91,3 +91,37 @@ def test_a_bad_question_writes_nothing_and_says_why(
         )
     assert not target.exists()
     assert not list(tmp_path.iterdir())
+
+
+def test_the_pdf_is_tagged_in_its_language_and_its_text_holds_every_activity(
+    period_records, tmp_path
+):
+    import pypdf
+
+    target = tmp_path / "report.pdf"
+    call_command(
+        "partnership_report",
+        *PERIOD,
+        "--internal",
+        "--language",
+        "de",
+        "--format",
+        "pdf",
+        "--output",
+        str(target),
+        stdout=io.StringIO(),
+    )
+    reader = pypdf.PdfReader(target)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "de"
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
+    assert reader.metadata.title.startswith("Partnerschaftsbericht")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    report = _report(internal=True)
+    assert report.activities
+    for activity in report.activities:
+        assert activity.title_de in text
+    for section in report.cities:
+        assert section.city.name_de in text
+    assert f"1 / {len(reader.pages)}" not in text  # the cover has no number
+    assert f"2 / {len(reader.pages)}" in text

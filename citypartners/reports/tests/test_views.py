@@ -124,3 +124,19 @@ def test_the_spreadsheet_holds_the_reports_activities_with_typed_cells(client, p
     assert all(isinstance(row[0], datetime.datetime) for row in rows[1:])
     summary = dict(list(book["Zusammenfassung"].values)[1:7])
     assert summary["Aktivitäten"] == len(report.activities)
+
+
+def test_the_pdf_download_is_the_report_in_the_accounts_language(client, period_records):
+    import pypdf
+
+    _login(client, "state-editor", "land-berlin", "en")
+    response = client.get(reverse("reports_partnership"), {**PERIOD, "format": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        'filename="partnership-report-2022-01-01-2023-12-31.pdf"' in response["Content-Disposition"]
+    )
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    report = build_report(ReportQuery(datetime.date(2022, 1, 1), datetime.date(2023, 12, 31)))
+    assert all(a.title_en in text for a in report.activities)

@@ -2,7 +2,7 @@
 
     manage.py partnership_report --from 2022-01-01 --to 2023-12-31 [--owner SLUG]...
         [--city SLUG]... [--focus SLUG]... [--kind SLUG]... [--internal]
-        --language de|en --format html|xlsx --output FILE
+        --language de|en --format html|pdf|xlsx --output FILE
 
 The question is checked by the back office's form: the same messages, in the report's
 language; nothing is written when it is wrong.
@@ -20,11 +20,11 @@ from citypartners.reports import document, spreadsheet
 from citypartners.reports.build import build_report
 from citypartners.reports.query import ReportForm
 
-FORMATS = ("html", "xlsx")
+FORMATS = ("html", "pdf", "xlsx")
 
 
 class Command(BaseCommand):
-    help = "Write a partnership report for a period as HTML or XLSX."
+    help = "Write a partnership report for a period as HTML, PDF or XLSX."
 
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
@@ -61,6 +61,8 @@ class Command(BaseCommand):
             report = build_report(form.query())
             if options["format"] == "xlsx":
                 content = spreadsheet.content(report)
+            elif options["format"] == "pdf":
+                content = document.pdf(report, language=language)
             else:
                 content = document.html(report, language=language).encode()
         output = Path(options["output"])
