@@ -165,7 +165,8 @@ def content(report) -> bytes:
 
 def filename(report, extension: str) -> str:
     q = report.query
-    return f"{_('partnership-report')}-{q.date_from:%Y-%m-%d}-{q.date_to:%Y-%m-%d}.{extension}"
+    name = _("partnership-report")
+    return f"{name}-{q.date_from:%Y-%m-%d}-{q.date_to:%Y-%m-%d}.{extension}"
 
 
 def response(report) -> HttpResponse:
