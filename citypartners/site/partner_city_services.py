@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page
 
+from citypartners.core.uploads import document_problem
 from citypartners.owners.models import Owner
 from citypartners.partnerships import geonames
 from citypartners.partnerships import services as partnership_services
@@ -59,8 +60,12 @@ def partner_city_parent(owner: Owner, language: str = GERMAN) -> Page | None:
     return pages.order_by("path").first()
 
 
-def _free_slug(parent: Page, base: str) -> str:
-    taken = set(parent.get_children().values_list("slug", flat=True))
+def _free_slug(parent: Page, base: str, page: Page | None = None) -> str:
+    """``base``, or ``base-2``, ``base-3`` … if a sibling of ``page`` has it."""
+    siblings = parent.get_children()
+    if page is not None:
+        siblings = siblings.exclude(pk=page.pk)
+    taken = set(siblings.values_list("slug", flat=True))
     return next(
         slug for slug in [base, *(f"{base}-{n}" for n in range(2, 1000))] if slug not in taken
     )
@@ -86,6 +91,9 @@ def partner_city_problems(*, owner: Owner, geonames_id: int) -> list[str]:
 
 
 def _upload_stored(*, upload, title: str, user):
+    problem = document_problem(upload)  # as every upload to the documents library
+    if problem:
+        raise ValidationError(problem)
     document = get_document_model()(
         title=title[:255],
         file=upload,
@@ -203,7 +211,7 @@ def _pages_create(*, partnership: Partnership, name_de: str, name_en: str, user)
     )
     page_en = page_en.specific
     page_en.title = name_en
-    page_en.slug = _free_slug(page_en.get_parent(), page_slug(name_en, ENGLISH))
+    page_en.slug = _free_slug(page_en.get_parent(), page_slug(name_en, ENGLISH), page_en)
     page_en.save()
     page_en.save_revision(user=user, log_action=True)
     return page_de, page_en

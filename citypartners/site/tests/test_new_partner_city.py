@@ -8,6 +8,7 @@ The German messages need the compiled German catalogue (compile_catalogues)."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -16,7 +17,9 @@ from wagtail.models import Page, WorkflowState
 from citypartners.accounts.services import account_create
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea, Partnership
+from citypartners.partnerships.services import DocumentData
 from citypartners.site.models import PartnerCityPage
+from citypartners.site.partner_city_services import partner_city_create
 
 pytestmark = pytest.mark.django_db
 
@@ -258,3 +261,37 @@ def test_the_dashboard_and_the_menu_lead_to_the_screen(client):
     panel = html[html.index('id="dashboard-new-partner-city') :]
     assert f'href="{URL}"' in panel[:2000]
     assert "New partner city" in html and html.count(URL) >= 2  # the panel and the sidebar
+
+
+def test_a_second_city_of_a_taken_name_gets_free_addresses(client):
+    """Paris in Texas beside the small site's Paris: the city's slug names its country, the
+    pages' addresses are numbered; nothing is typed."""
+    _login(client, "state-moderator")
+    response = client.post(
+        URL,
+        _data(geonames_id=4717560, name_de="Paris", name_en="Paris", **{"action-draft": ""}),
+    )
+    assert response.status_code == 302
+    city = City.objects.get(geonames_id=4717560)
+    assert (city.slug, city.country_code) == ("paris-us", "US")
+    pages = PartnerCityPage.objects.filter(partnership__city=city)
+    assert sorted(p.slug for p in pages) == ["paris-2", "paris-2"]
+
+
+def test_the_service_refuses_a_file_that_is_no_pdf_and_writes_nothing():
+    before = _counts()
+    with pytest.raises(ValidationError):
+        partner_city_create(
+            user=None,
+            owner=Owner.objects.get(kind=Owner.Kind.STATE),
+            geonames_id=WINDHOEK,
+            name_de="Windhuk",
+            name_en="Windhoek",
+            kind="partnership",
+            status="active",
+            start_date=datetime.date(2026, 5, 4),
+            focus_areas=[],
+            document=DocumentData(kind="agreement", date=datetime.date(2026, 5, 4), is_shown=True),
+            upload=SimpleUploadedFile("vertrag.pdf", b"<html></html>"),
+        )
+    assert _counts() == before
