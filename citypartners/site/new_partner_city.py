@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -77,43 +78,47 @@ class NewPartnerCityForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"required": _("Choose the city from the GeoNames matches.")},
     )
-    name_de = forms.CharField(label=_("name (German)"), max_length=200)
-    name_en = forms.CharField(label=_("name (English)"), max_length=200)
+    name_de = forms.CharField(label=capfirst(_("name (German)")), max_length=200)
+    name_en = forms.CharField(label=capfirst(_("name (English)")), max_length=200)
     owner = forms.ModelChoiceField(
-        label=_("owner"), queryset=Owner.objects.none(), empty_label=None
+        label=capfirst(_("owner")), queryset=Owner.objects.none(), empty_label=None
     )
     kind = forms.ChoiceField(
-        label=_("kind"), choices=Partnership.Kind.choices, initial=Partnership.Kind.PARTNERSHIP
+        label=capfirst(_("kind")),
+        choices=Partnership.Kind.choices,
+        initial=Partnership.Kind.PARTNERSHIP,
     )
     status = forms.ChoiceField(
-        label=_("status"),
+        label=capfirst(_("status")),
         choices=PartnershipStatus.Status.choices,
         initial=PartnershipStatus.Status.ACTIVE,
     )
     focus_areas = forms.ModelMultipleChoiceField(
-        label=_("focus areas"),
+        label=capfirst(_("focus areas")),
         queryset=FocusArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     document_kind = forms.ChoiceField(
-        label=_("founding document"),
+        label=capfirst(_("founding document")),
         choices=FoundingDocument.Kind.choices,
         initial=FoundingDocument.Kind.AGREEMENT,
     )
     document_date = forms.DateField(
-        label=_("date of the founding document"),
+        label=capfirst(_("date of the founding document")),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Shown to the public as “partner since”."),
     )
     document_title = forms.CharField(
-        label=_("title of the document"), max_length=255, required=False
+        label=capfirst(_("title of the document")), max_length=255, required=False
     )
     document_file = forms.FileField(
-        label=_("file"), required=False, help_text=_("The signed document, for example as PDF.")
+        label=capfirst(_("file")),
+        required=False,
+        help_text=_("The signed document, for example as PDF."),
     )
     start_date = forms.DateField(
-        label=_("status valid from"),
+        label=capfirst(_("status valid from")),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Empty: the date of the founding document."),

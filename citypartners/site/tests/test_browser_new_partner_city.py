@@ -86,16 +86,16 @@ def test_a_state_editor_adds_a_partner_city_and_a_moderator_approves_it(
 
     clicks.type(editor.get_by_label("Find the city by name"), "Windhoek")
     clicks.click(editor.get_by_role("button", name=re.compile(r"^Windhoek, Namibia")))
-    assert editor.get_by_label("name (English)").input_value() == "Windhoek"
+    assert editor.get_by_label("Name (English)").input_value() == "Windhoek"
     # GeoNames has the German name only among unlabelled alternatives: the editor corrects it.
-    german = editor.get_by_label("name (German)")
+    german = editor.get_by_label("Name (German)")
     assert german.input_value() == "Windhoek"
     clicks.replace(german, "Windhuk")
     clicks.click(editor.get_by_label("Culture"))
     clicks.click(editor.get_by_label("Climate"))
-    clicks.fill(editor.get_by_label("date of the founding document"), "2026-05-04")
-    clicks.type(editor.get_by_label("title of the document"), "Partnerschaftsvertrag")
-    clicks.choose_file(editor.get_by_label("file"), agreement)
+    clicks.fill(editor.get_by_label("Date of the founding document"), "2026-05-04")
+    clicks.type(editor.get_by_label("Title of the document"), "Partnerschaftsvertrag")
+    clicks.choose_file(editor.get_by_label("File"), agreement)
     clicks.click(editor.get_by_role("button", name="Create and submit for review"))
     editor.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
     editor.wait_for_load_state()
