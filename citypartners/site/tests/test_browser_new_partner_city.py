@@ -74,6 +74,8 @@ def test_a_state_editor_adds_a_partner_city_and_a_moderator_approves_it(
     agreement = Path(tmp_path) / "partnerschaftsvertrag.pdf"
     agreement.write_bytes(PDF)
     editor = _logged_in(browser, live_server, "state-editor", "editor@example.org")
+    blocked = []  # the form's script runs under the Content Security Policy
+    editor.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
     clicks = Clicks(editor)
 
     clicks.click(editor.get_by_role("link", name="Add a new partner city"))
@@ -104,6 +106,7 @@ def test_a_state_editor_adds_a_partner_city_and_a_moderator_approves_it(
     assert len(screens) == 1, screens  # one change of screen: to the page, ready for text
     assert editor.locator("#id_title").input_value() == "Windhuk"
     assert "submitted for review" in editor.locator(".messages").inner_text()
+    assert blocked == []
 
     city = City.objects.get(geonames_id=3352136)
     partnership = Partnership.objects.get(city=city)
