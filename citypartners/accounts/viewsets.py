@@ -16,10 +16,10 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic.models import IndexView, InspectView, RevisionsCompareView
 from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import CopyView
 
 from citypartners.core.admin_lists import ListViewSetMixin, chooser_rows
+from citypartners.core.choosers import SearchingChooserViewSet
 
 from .visibility import (
     as_published,
@@ -112,7 +112,7 @@ class VisibleChoiceMixin:
         return visible(self.request.user, super().get_objects(pks))
 
 
-class VisibleChooserViewSet(SnippetChooserViewSet):
+class VisibleChooserViewSet(SearchingChooserViewSet):
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(
             type(view_class.__name__, (VisibleChoiceMixin, view_class), {}), **kwargs

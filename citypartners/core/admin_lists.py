@@ -25,6 +25,8 @@ from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.models import DraftStateMixin, Revision, WorkflowMixin, WorkflowState
 
+from .choosers import SearchingChooserViewSet
+
 
 def listed_relations(model, list_display) -> list[str]:
     """The foreign keys of ``model`` shown as columns (by name or as a Column's accessor)."""
@@ -87,6 +89,7 @@ class ListViewSetMixin:
     exports: tuple = ()
     export_prefetch: tuple = ()
     column_labels: dict = {}
+    chooser_viewset_class = SearchingChooserViewSet
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -124,6 +127,10 @@ class ListViewSetMixin:
         # gettext_lazy): "Auswählen" in every language. Translated when shown instead.
         chooser.page_title = _("Choose")
         chooser.widget_class = _lazy_texts_chooser(chooser.widget_class, self.model)
+        # Its search box searches the list's fields (core.choosers), as the list's does.
+        # (Wagtail's placeholder for "none given" is no list.)
+        fields = getattr(self, "search_fields", None)
+        chooser.search_fields = tuple(fields) if isinstance(fields, (list, tuple)) else ()
         return chooser
 
 

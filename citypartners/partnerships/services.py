@@ -34,6 +34,14 @@ def _publish(record, *, user=None, log_action: bool = False):
     return revision
 
 
+def _draft_saved(record, *, user=None) -> None:
+    """A new record saved as a draft, with its first revision (what review approves)."""
+    record.live = False
+    record.full_clean()
+    record.save()
+    record.save_revision(user=user, log_action=True)
+
+
 def _published_now(record) -> None:
     """A new record made live at once, dated as Wagtail dates a publication."""
     record.live = True
@@ -49,6 +57,7 @@ class DocumentData:
     source: str = ""
     note_de: str = ""
     note_en: str = ""
+    document_id: int | None = None  # the signed text in the documents library
 
 
 @dataclass(frozen=True)
@@ -143,8 +152,11 @@ def city_create(
     wikidata_id: str | None = None,
     slug: str = "",
     owner: Owner | None = None,
+    live: bool = True,
+    user=None,
 ) -> City:
-    """Add a city after checking its country code and coordinates, live at once.
+    """Add a city after checking its country code and coordinates, live at once (or, with
+    ``live=False``, as a draft for review, saved by ``user``).
 
     ``owner`` added it: a borough's editors may change the city until another owner's
     partnership uses it (None: the state)."""
@@ -160,6 +172,9 @@ def city_create(
         geonames_id=geonames_id,
         wikidata_id=wikidata_id,
     )
+    if not live:
+        _draft_saved(city, user=user)
+        return city
     _published_now(city)
     city.full_clean()
     city.save()
@@ -226,9 +241,11 @@ def partnership_create(
     statuses: Iterable[StatusData] = (),
     verified: bool = True,
     editor_note: str = "",
+    live: bool = True,
+    user=None,
 ) -> Partnership:
     """Create a partnership with its founding documents and status history, or nothing;
-    live at once."""
+    live at once (or, with ``live=False``, as a draft for review, saved by ``user``)."""
     documents, statuses = list(documents), list(statuses)
     problems = partnership_history_add_problems(
         partnership=None, documents=documents, statuses=statuses
@@ -238,12 +255,20 @@ def partnership_create(
     partnership = Partnership(
         owner=owner, city=city, kind=kind, verified=verified, editor_note=editor_note
     )
-    _published_now(partnership)
+    if live:
+        _published_now(partnership)
+    else:
+        partnership.live = False
     partnership.full_clean()
     partnership.save()
     partnership.focus_areas.set(focus_areas)
     partnership.save()  # parental relations are written on save
     _history_write(partnership, documents, statuses)
+    if not live:
+        # Its first revision holds the documents and statuses too (read afresh, as _publish).
+        stored = Partnership.objects.get(pk=partnership.pk)
+        revision = stored.save_revision(user=user, log_action=True)
+        partnership.latest_revision_id = revision.pk
     return partnership
 
 

@@ -19,7 +19,10 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from citypartners.core.admin_lists import ListViewSetMixin
 from citypartners.core.page_cache import instance_tag, tag
 
-from . import services
+from . import (
+    new_partner_city,  # noqa: F401 (registers its URL, menu item and panel)
+    services,
+)
 from .dashboard import dashboard_panels
 from .dashboard_views import section_list
 from .models import AccessibilityFeedback

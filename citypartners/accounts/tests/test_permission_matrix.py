@@ -174,6 +174,8 @@ RULES = [
     (r"reports_partnership$", {SE, SM, BE, RV}, None),
     # Imports write records of any owner: the state's staff.
     (r"opendata_import$", STATE_STAFF, None),
+    # A new partner city: who adds partnerships and cities (a borough's editors for their own).
+    (r"citypartners_new_partner_city$", {SE, SM, BE}, None),
     # Shared reference data: state staff keep it, borough editors may add a city.
     (REFERENCE + r":(list|list_results)$", {SE, SM, BE, RV}, None),
     (

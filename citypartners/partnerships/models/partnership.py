@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.documents import get_document_model_string
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -163,6 +164,17 @@ class FoundingDocument(models.Model):
     source = models.TextField(
         _("source"), blank=True, help_text=_("Where the date comes from; one address a line.")
     )
+    # The signed text itself, in the documents library: uploads are checked by content
+    # (core.uploads.DocumentForm) and its collections' rights decide who may see it.
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("file"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The signed document, for example as PDF."),
+    )
     is_shown = models.BooleanField(
         _("date shown as “partner since”"),
         default=False,
@@ -176,6 +188,7 @@ class FoundingDocument(models.Model):
         FieldPanel("note_de"),
         FieldPanel("note_en"),
         FieldPanel("source"),
+        FieldPanel("document"),
         FieldPanel("is_shown"),
     ]
 

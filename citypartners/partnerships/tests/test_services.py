@@ -152,3 +152,28 @@ def test_a_city_made_by_the_service_is_live_and_records_who_added_it():
     city = city_create(name_en="Example", name_de="Beispiel", country_code="fr", owner=mitte)
     assert city.live and city.first_published_at is not None
     assert city.created_by_owner == mitte
+
+
+def test_a_city_and_partnership_made_as_drafts_wait_with_their_first_revision():
+    owner = OwnerFactory()
+    city = city_create(
+        name_en="Windhoek", name_de="Windhuk", country_code="na", geonames_id=3352136, live=False
+    )
+    partnership = partnership_create(
+        owner=owner,
+        city=city,
+        documents=[DocumentData(kind="agreement", date=D(2026, 5, 4), is_shown=True)],
+        statuses=[StatusData(status="active", valid_from=D(2026, 5, 4))],
+        live=False,
+    )
+    city.refresh_from_db()
+    partnership.refresh_from_db()
+    assert not city.live and city.latest_revision is not None and city.live_revision is None
+    assert not partnership.live and partnership.live_revision is None
+    # Its revision holds the history, so that approving it keeps the documents.
+    stored = partnership.latest_revision.as_object()
+    assert [d.date for d in stored.founding_documents.all()] == [D(2026, 5, 4)]
+    partnership.latest_revision.publish()
+    partnership.refresh_from_db()
+    assert partnership.live and partnership.founding_documents.get().is_shown
+    assert partnership.status_history.get().status == "active"
