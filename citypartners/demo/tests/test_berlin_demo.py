@@ -190,3 +190,67 @@ def test_no_point_hides_another_on_the_real_maps(client):
         assert len(points) > 10
         for (x1, y1, r), (x2, y2, _r) in itertools.combinations(points, 2):
             assert math.hypot(x1 - x2, y1 - y2) >= 2 * r, (url, x1, y1, x2, y2)
+
+
+# --- the partnership report (issue 15) ---------------------------------------------------------
+
+
+def _activities_2022_2023():
+    """Every activity of 2022 and 2023, public and internal, recounted plainly."""
+    import datetime
+
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(2022, 1, 1, tzinfo=zone)
+    end = datetime.datetime(2024, 1, 1, tzinfo=zone)
+    return [a for a in Activity.objects.all() if a.ends_at > start and a.starts_at < end]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_report_of_2022_and_2023_holds_every_activity_of_the_period_and_nothing_else(
+    tmp_path, language
+):
+    import io
+
+    import openpyxl
+    import pypdf
+    from bs4 import BeautifulSoup
+
+    expected = _activities_2022_2023()
+    assert expected, "the demo has activities in 2022 and 2023"
+    titles = sorted(getattr(a, f"title_{language}") or a.title_de or a.title_en for a in expected)
+    files = {}
+    for form in ("html", "pdf", "xlsx"):
+        files[form] = tmp_path / f"report.{form}"
+        call_command(
+            "partnership_report",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2023-12-31",
+            "--internal",
+            "--language",
+            language,
+            "--format",
+            form,
+            "--output",
+            str(files[form]),
+            stdout=io.StringIO(),
+        )
+    page = BeautifulSoup(files["html"].read_text(), "html.parser")
+    assert {int(row["data-activity"]) for row in page.select("[data-activity]")} == {
+        a.pk for a in expected
+    }
+    book = openpyxl.load_workbook(files["xlsx"])
+    sheet = book.worksheets[2]  # the activities, one row each
+    assert sorted(row[2] for row in list(sheet.values)[1:]) == titles
+    summary = {row[0]: row[1] for row in list(book.worksheets[0].values)[1:7]}
+    assert list(summary.values())[2] == len(expected)
+    reader = pypdf.PdfReader(files["pdf"])
+    assert reader.trailer["/Root"]["/Lang"] == language
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    # Compared without spaces: a line may break after a dash, which the text then keeps.
+    text = "".join("".join(p.extract_text().split()) for p in reader.pages)
+    for title in titles:
+        assert "".join(title.split()) in text
