@@ -7,8 +7,10 @@ state's office sees the inbox (``accounts.roles.STATE_ONLY``).
 """
 
 from django.db import transaction
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.models import Page
@@ -20,6 +22,7 @@ from citypartners.core.page_cache import instance_tag, tag
 
 from . import services
 from .dashboard import dashboard_panels
+from .handbook import handbook_index, handbook_job
 from .models import AccessibilityFeedback
 
 
@@ -69,3 +72,17 @@ def _tag_served_page(page, request, serve_args, serve_kwargs):
 def office_dashboard(request, panels):
     """The office's working day first (site.dashboard), before Wagtail's own panels."""
     panels.extend(dashboard_panels(request))
+
+
+@hooks.register("register_admin_urls")
+def handbook_urls():
+    """The editors' handbook (site.handbook); Wagtail's admin URLs need admin access."""
+    return [
+        path("handbook/", handbook_index, name="handbook"),
+        path("handbook/<slug:slug>/", handbook_job, name="handbook_job"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def handbook_menu_item():
+    return MenuItem(_("Handbook for editors"), reverse("handbook"), icon_name="help", order=900)
