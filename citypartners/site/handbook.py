@@ -121,10 +121,11 @@ JOBS = (
             Step(
                 "explorer",
                 _(
-                    "Open “Pages” in the menu. Every page exists in German and in English; the "
-                    "language switch above the list of pages moves between the two trees."
+                    "Open “Pages” in the menu. The German pages sit below the German home "
+                    "page, the English pages below the English one: each German page has an "
+                    "English twin at the same place in the other tree."
                 ),
-                _("The list of pages in the page tree, with the language switch."),
+                _("The pages below the German home page in the page tree."),
             ),
             Step(
                 "page-actions",

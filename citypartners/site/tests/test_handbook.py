@@ -156,3 +156,21 @@ def test_an_account_without_admin_access_gets_no_handbook(client):
     for url in _urls():
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+
+
+def test_the_german_handbook_speaks_the_offices_german(client):
+    """Needs the German catalogue with the handbook's strings (locale/de)."""
+    _account(client, "borough-editor", "de")
+    soup = _page(client, reverse("handbook"))
+    assert (
+        soup.select_one("header.w-header h1").get_text(strip=True) == "Handbuch für die Redaktion"
+    )
+    soup = _page(client, reverse("handbook_job", args=["dashboard"]))
+    assert (
+        soup.select_one("header.w-header h1")
+        .get_text(" ", strip=True)
+        .startswith("Das Dashboard: Ihr Arbeitstag")
+    )
+    assert soup.select_one("li#home img")["alt"] == (
+        "Das Dashboard nach der Anmeldung mit seinen ersten Bereichen."
+    )
