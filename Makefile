@@ -136,3 +136,9 @@ restore: install
 
 clean:
 	rm -rf $(VENV) static_collected
+
+## The editors' handbook's screenshots (site/handbook.py): the browser test does each job's steps
+## in German and English and writes them into the static folder the handbook serves; commit them.
+.PHONY: handbook
+handbook: catalogues
+	HANDBOOK_SCREENSHOTS=citypartners/site/static/handbook $(PY) -m pytest -p no:randomly -m browser citypartners/site/tests/test_handbook_browser.py

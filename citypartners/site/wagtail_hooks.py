@@ -7,9 +7,10 @@ state's office sees the inbox (``accounts.roles.STATE_ONLY``).
 """
 
 from django.db import transaction
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.models import Page
@@ -25,6 +26,7 @@ from . import (
 )
 from .dashboard import dashboard_panels
 from .dashboard_views import section_list
+from .handbook import handbook_index, handbook_job
 from .models import AccessibilityFeedback
 
 
@@ -80,3 +82,17 @@ def office_dashboard(request, panels):
 def dashboard_section_urls():
     """The whole list behind each section of the dashboard."""
     return [path("dashboard/<slug:key>/", section_list, name="citypartners_dashboard_section")]
+
+
+@hooks.register("register_admin_urls")
+def handbook_urls():
+    """The editors' handbook (site.handbook); Wagtail's admin URLs need admin access."""
+    return [
+        path("handbook/", handbook_index, name="handbook"),
+        path("handbook/<slug:slug>/", handbook_job, name="handbook_job"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def handbook_menu_item():
+    return MenuItem(_("Handbook for editors"), reverse("handbook"), icon_name="help", order=900)

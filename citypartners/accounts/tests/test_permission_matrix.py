@@ -112,6 +112,7 @@ RULES = [
     (r"wagtail_localize:javascript_catalog$", ALL, None),
     (r"wagtailembeds:chooser(_upload)?$", ALL, None),
     (r"geonames_lookup$", ALL, None),  # public GeoNames data, for the city form
+    (r"handbook(_job)?$", ALL, None),  # the editors' handbook (site.handbook)
     # Two-factor devices: one's own (set up, log in); another account's never (the
     # parameters below name the superuser's device).
     (r"wagtail_2fa_(auth|device_new|device_qrcode)$", ALL, None),
@@ -344,6 +345,7 @@ ROUTE_PARAMS = {
     "mode": "",
     "action": "delete",
     "key": "activity-drafts",
+    "slug": "review",  # a job of the editors' handbook
 }
 
 
