@@ -32,6 +32,9 @@ class SafeDraftailRichTextArea(DraftailRichTextArea):
         try:
             if posted is not None:
                 contentstate = json.loads(posted)
+                if contentstate is None:
+                    # What Draftail posts for an editor left empty: no text.
+                    return super().value_from_datadict(data, files, name)
                 if not isinstance(contentstate, dict) or not isinstance(
                     contentstate.get("blocks"), list
                 ):
