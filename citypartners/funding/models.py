@@ -137,13 +137,18 @@ class BudgetLine(RevisionMixin, models.Model):
     def note(self):
         return localized(self, "note")
 
-    @property
-    def planned_display(self) -> str:
+    def _planned_display(self) -> str:
         return euro(self.amount_planned)
 
-    @property
-    def spent_display(self) -> str:
+    def _spent_display(self) -> str:
         return euro(self.amount_spent)
+
+    # The amounts in the reader's format, for the list and the inspect view (which take
+    # a property's label from its getter's short_description, as Django's admin does).
+    _planned_display.short_description = _("planned (euro)")
+    _spent_display.short_description = _("spent (euro)")
+    planned_display = property(_planned_display)
+    spent_display = property(_spent_display)
 
 
 def budget_line_errors(line) -> dict:

@@ -62,6 +62,20 @@ class BudgetLineViewSet(OwnedViewSetMixin, SnippetViewSet):
     search_backend_name = None
     ordering = ["-year", "partnership__city__name_en", "source", "pk"]
     edit_handler = ObjectList(BudgetLine.panels, base_form_class=BudgetLineForm)
+    inspect_view_fields = [
+        "owner",
+        "partnership",
+        "project",
+        "activity",
+        "year",
+        "source",
+        "focus_area",
+        "planned_display",
+        "spent_display",
+        "note_de",
+        "note_en",
+        "is_public",
+    ]
     exports = (
         Export("year", _("year"), lambda b: b.year),
         Export("owner", _("owner"), lambda b: text(b.owner)),

@@ -27,6 +27,7 @@ LIST = "wagtailsnippets_funding_budgetline:list"
 ADD = "wagtailsnippets_funding_budgetline:add"
 EDIT = "wagtailsnippets_funding_budgetline:edit"
 HISTORY = "wagtailsnippets_funding_budgetline:history"
+INSPECT = "wagtailsnippets_funding_budgetline:inspect"
 NBSP = "\N{NO-BREAK SPACE}"
 
 
@@ -94,6 +95,8 @@ def test_a_german_editor_enters_1_234_56_and_sees_it_in_the_list(warsaw):
     assert "EU-Programm" in html  # needs the German catalogue
     edit = client.get(reverse(EDIT, args=[line.pk])).content.decode()
     assert 'value="1.234,56"' in edit
+    inspect = client.get(reverse(INSPECT, args=[line.pk])).content.decode()
+    assert f"1.234,56{NBSP}€" in inspect and "Geplant (Euro)" in inspect
 
 
 def test_an_english_editor_enters_and_reads_amounts_the_english_way(warsaw):
@@ -169,9 +172,8 @@ def test_a_borough_editor_keeps_only_the_borough_s_lines_and_reads_others_only_i
     assert client.get(reverse(EDIT, args=[own.pk])).status_code == 200
     assert _refused(client.get(reverse(EDIT, args=[public.pk])))
     assert _refused(client.get(reverse(EDIT, args=[internal.pk])))
-    inspect = "wagtailsnippets_funding_budgetline:inspect"
-    assert client.get(reverse(inspect, args=[public.pk])).status_code == 200
-    assert _refused(client.get(reverse(inspect, args=[internal.pk])))
+    assert client.get(reverse(INSPECT, args=[public.pk])).status_code == 200
+    assert _refused(client.get(reverse(INSPECT, args=[internal.pk])))
     # A line for the state's partnership, or in the state's name, is refused.
     response = client.post(reverse(ADD), _form(warsaw, owner=mitte.pk, amount_spent="5"))
     assert response.status_code == 200

@@ -55,9 +55,10 @@ def test_a_line_is_created_with_a_revision_and_an_audit_log_entry(warsaw):
 
 
 def test_a_line_without_any_amount_is_refused(warsaw):
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        _create(warsaw)
-    assert "Give the amount planned, the amount spent, or both." in error.value.messages
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            _create(warsaw)
+        assert "Give the amount planned, the amount spent, or both." in error.value.messages
     assert not BudgetLine.objects.exists()
 
 
