@@ -8,12 +8,14 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from citypartners.accounts.services import account_create
+from citypartners.accounts.roles import ROLES
+from citypartners.accounts.services import account_create, roles_sync
 from citypartners.core.tests.edit_tokens import opened_tokens
 from citypartners.funding.models import BudgetLine, FundingSource
 from citypartners.owners.models import Owner
@@ -236,3 +238,26 @@ def test_the_export_has_the_amounts_as_numbers_under_german_headings(warsaw):
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     row = list(sheet.values)[1]
     assert row[7] == pytest.approx(1234.56) and row[8] == pytest.approx(99.9)
+
+
+def test_the_roles_sync_gives_each_role_its_money_permissions():
+    """An existing install gets the money permissions at its next migrate (roles_sync)."""
+    money = Permission.objects.filter(content_type__app_label="funding")
+    for group in Group.objects.all():
+        group.permissions.remove(*money)
+    roles_sync()
+
+    def codenames(role):
+        group = Group.objects.get(name=ROLES[role].group)
+        return set(
+            group.permissions.filter(content_type__app_label="funding").values_list(
+                "codename", flat=True
+            )
+        )
+
+    crud = {f"{action}_budgetline" for action in ("add", "change", "delete", "view")}
+    assert codenames("state-editor") == crud
+    assert codenames("state-moderator") == crud
+    assert codenames("borough-editor") == crud  # narrowed to the borough by the owner rules
+    assert codenames("reviewer") == {"view_budgetline"}
+    assert codenames("contact-steward") == set()
