@@ -23,6 +23,8 @@ OWNED = [
     ("activities", "activity"),
     ("projects", "project"),
     ("organisations", "organisation"),
+    # Money: another owner's lines only where public (funding.permissions).
+    ("funding", "budgetline"),
 ]
 REFERENCE = [
     ("partnerships", "city"),

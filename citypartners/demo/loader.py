@@ -3,6 +3,7 @@
 import csv
 import datetime
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -15,6 +16,8 @@ from citypartners.activities.services import activity_create
 from citypartners.contacts.models import ContactPerson
 from citypartners.contacts.services import contact_create
 from citypartners.core.text import plain_to_rich_text
+from citypartners.funding.models import BudgetLine
+from citypartners.funding.services import budget_line_create
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.owners.selectors import state_owner
@@ -360,6 +363,36 @@ class BerlinLoader:
                 )
             self.report.count("projects")
 
+    def load_money(self):
+        """Invented example budget lines (each note says so in both languages)."""
+        path = self.data_dir / "money.json"
+        if not path.exists():
+            return
+        data = json.loads(path.read_text(encoding="utf-8"))
+        areas = {a.slug: a for a in FocusArea.objects.all()}
+        projects = {p.slug: p for p in Project.objects.all()}
+        existing = set(BudgetLine.objects.values_list("note_en", flat=True))
+        for row in data["budget_lines"]:
+            if row["note_en"] in existing:
+                continue
+            partnership = Partnership.objects.select_related("owner").get(
+                owner__slug=row["owner"], city__name_en=row["city_en"]
+            )
+            budget_line_create(
+                owner=partnership.owner,
+                partnership=partnership,
+                project=projects[row["project"]] if row["project"] else None,
+                year=row["year"],
+                source=row["source"],
+                focus_area=areas[row["focus_area"]] if row["focus_area"] else None,
+                amount_planned=Decimal(row["planned"]) if row["planned"] else None,
+                amount_spent=Decimal(row["spent"]) if row["spent"] else None,
+                is_public=row["public"],
+                note_de=row["note_de"],
+                note_en=row["note_en"],
+            )
+            self.report.count("budget lines")
+
     # --- pages -------------------------------------------------------------------------
     def _demo_texts(self) -> dict:
         """The demo's texts in the form the site's setup takes (key -> field -> language)."""
@@ -420,5 +453,6 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> SetupReport:
     loader.fill_coordinates()
     loader.load_activities()
     loader.load_network()
+    loader.load_money()
     loader.load_pages()
     return loader.report

@@ -25,9 +25,10 @@ LOAD_ACTION = "citypartners.demo_load"
 
 # What reset deletes, as the command tells it before it asks.
 RESET_DELETES = _(
-    "every page, partnership, city, owner, activity, project, organisation, contact person, "
-    "proposal and feedback message, the office settings, the records of uploaded documents "
-    "and images (their files stay in the media folder), every account and the change history"
+    "every page, partnership, city, owner, activity, project, budget line, organisation, "
+    "contact person, proposal and feedback message, the office settings, the records of "
+    "uploaded documents and images (their files stay in the media folder), every account and "
+    "the change history"
 )
 
 

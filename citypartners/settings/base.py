@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "citypartners.contacts",
     "citypartners.projects",
     "citypartners.activities",
+    "citypartners.funding",
     "citypartners.opendata",
     "citypartners.reports",
     "citypartners.site",

@@ -89,6 +89,7 @@ COUNTED = {
     "contact people": gettext_lazy("contact people"),
     "projects": gettext_lazy("projects"),
     "coordinates from GeoNames": gettext_lazy("coordinates from GeoNames"),
+    "budget lines": gettext_lazy("budget lines"),
 }
 
 

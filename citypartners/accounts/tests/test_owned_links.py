@@ -19,6 +19,8 @@ from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.core.tests.edit_tokens import opened_tokens
+from citypartners.funding.models import BudgetLine
+from citypartners.funding.tests.factories import BudgetLineFactory
 from citypartners.organisations.models import Organisation
 from citypartners.organisations.tests.factories import OrganisationFactory
 from citypartners.owners.models import Owner
@@ -42,7 +44,16 @@ MAKERS = {
     Activity: lambda owner: ActivityFactory(owner=owner, partnerships=[_partnership(owner)]),
     Project: lambda owner: ProjectFactory(owner=owner, partnerships=[_partnership(owner)]),
     Organisation: lambda owner: OrganisationFactory(owner=owner),
+    BudgetLine: lambda owner: BudgetLineFactory(owner=owner, partnership=_partnership(owner)),
 }
+
+
+def _fit(record, target):
+    """What the record's own rules ask of a record it links, before the link: a budget
+    line's project or activity is one of the line's partnership's (funding.models)."""
+    if isinstance(record, BudgetLine) and isinstance(target, Project | Activity):
+        target.partnerships.add(record.partnership)
+        target.save()  # parental relations are written on save
 
 
 def _form_class(model):
@@ -85,7 +96,15 @@ def _edit_url(instance):
 
 
 def _post_data(form):
-    """The POST of the edit form as shown, unchanged (inline rows and management forms too)."""
+    """The POST of the edit form as shown, unchanged (inline rows and management forms too),
+    its values written in the account's language, as the form shows them (an amount of
+    money: "1.000,00" in German, "1,000.00" in English)."""
+    language = UserProfile.get_for_user(form.for_user).get_preferred_language()
+    with translation.override(language):
+        return _values_as_shown(form)
+
+
+def _values_as_shown(form):
     data = {}
     for bound in [*form, *_formset_fields(form)]:
         value = bound.value()
@@ -205,6 +224,7 @@ def test_borough_editor_linking_another_owners_record_is_refused(
     user = _login(client, "borough-editor", "mitte", language)
     record = MAKERS[model](mitte)
     other = MAKERS[_target_model(model, inline, name)](state)
+    _fit(record, other)
     before = _linked_pks(record, inline, name)
     form = _shown_form(record, user)
     data = _post_data(form)
@@ -222,6 +242,7 @@ def test_state_editor_may_link_any_owners_record(client, model, inline, name):
     user = _login(client, "state-editor", "land-berlin")
     record = MAKERS[model](mitte)
     other = MAKERS[_target_model(model, inline, name)](spandau)
+    _fit(record, other)
     form = _shown_form(record, user)
     data = _post_data(form)
     _link(data, form, inline, name, other)
@@ -235,6 +256,7 @@ def test_links_made_by_the_state_survive_a_borough_editors_save(client, model, i
     mitte, state = Owner.objects.get(slug="mitte"), Owner.objects.get(slug="land-berlin")
     record = MAKERS[model](mitte)
     other = MAKERS[_target_model(model, inline, name)](state)
+    _fit(record, other)
     state_editor = _login(client, "state-editor", "land-berlin")
     form = _shown_form(record, state_editor)
     data = _post_data(form)

@@ -17,6 +17,7 @@ them too.
 import io
 import os
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -35,6 +36,7 @@ from citypartners.accounts.roles import ROLES
 from citypartners.accounts.services import account_create
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.contacts.models import ContactPerson
+from citypartners.funding.services import budget_line_create
 from citypartners.mail.models import OutboxMessage
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
@@ -59,7 +61,7 @@ CONTENT = {SE, SM, BE}
 # name pattern (regex on "namespace:view") -> (allowed on own/no record, allowed on other's)
 OWNED = (
     r"wagtailsnippets_(partnerships_partnership|activities_activity|projects_project"
-    r"|organisations_organisation)"
+    r"|organisations_organisation|funding_budgetline)"
 )
 REFERENCE = (
     r"wagtailsnippets_(partnerships_city|owners_owner|partnerships_focusarea"
@@ -80,26 +82,29 @@ SECRETS = {
     "state draft": "Secret-Draft-Activity",  # the state's activity never published
     "state draft change": "Secret-Draft-Change",  # unpublished change of a published activity
     "unpublished page": "Secret-Unpublished-Page",
+    "state internal money": "Secret-Internal-Money",  # a state's budget line not public
 }
 CONTACT_DATA = ("contact name", "contact e-mail", "contact phone")
 SENDERS = ("proposal sender", "proposal e-mail", "feedback sender", "feedback e-mail")
 STATE_DRAFTS = ("state draft", "state draft change")
+MONEY = ("state internal money",)
 FORBIDDEN = {
     # Contact people only for stewards; senders only for the state's staff; another
     # owner's drafts only for state accounts; unpublished pages only for page editors.
     SE: CONTACT_DATA,
     SM: CONTACT_DATA,
-    BE: (*CONTACT_DATA, *SENDERS, *STATE_DRAFTS, "unpublished page"),
-    CS: (*SENDERS, "unpublished page"),
+    # Money is internal: another owner's lines only where public.
+    BE: (*CONTACT_DATA, *SENDERS, *STATE_DRAFTS, "unpublished page", *MONEY),
+    CS: (*SENDERS, "unpublished page", *MONEY),
     RV: (*CONTACT_DATA, *SENDERS, "unpublished page"),
 }
 # What each role's screens do show somewhere, so that the secrets are really there to leak.
 SHOWN = {
-    SE: (*SENDERS, *STATE_DRAFTS, "unpublished page"),
-    SM: (*SENDERS, *STATE_DRAFTS, "unpublished page"),
+    SE: (*SENDERS, *STATE_DRAFTS, "unpublished page", *MONEY),
+    SM: (*SENDERS, *STATE_DRAFTS, "unpublished page", *MONEY),
     BE: (),
     CS: CONTACT_DATA,
-    RV: STATE_DRAFTS,
+    RV: (*STATE_DRAFTS, *MONEY),
 }
 
 RULES = [
@@ -129,13 +134,14 @@ RULES = [
     (OWNED + r":(list|list_results|choose|choose_results)$", {SE, SM, BE, RV}, None),
     (
         r"wagtailsnippetchoosers_(partnerships_partnership|activities_activity|projects_project"
-        r"|organisations_organisation):(choose|choose_results|chosen_multiple)$",
+        r"|organisations_organisation|funding_budgetline):(choose|choose_results"
+        r"|chosen_multiple)$",
         {SE, SM, BE, RV},
         None,
     ),
     (
         r"wagtailsnippetchoosers_(partnerships_partnership|activities_activity|projects_project"
-        r"|organisations_organisation):chosen$",
+        r"|organisations_organisation|funding_budgetline):chosen$",
         {SE, SM, BE, RV},
         {SE, SM, BE, RV},
     ),
@@ -286,7 +292,7 @@ RULES = [
     (r"^wagtail_bulk_action\[contacts\.contactperson:", {CS}, None),
     (r"^wagtail_bulk_action\[(projects\.proposal|site\.accessibilityfeedback):", STATE_STAFF, None),
     (
-        r"^wagtail_bulk_action\[(partnerships|activities|projects|organisations|owners)\.",
+        r"^wagtail_bulk_action\[(partnerships|activities|projects|organisations|owners|funding)\.",
         {SE, SM, BE, RV},
         None,
     ),
@@ -451,19 +457,53 @@ def records(django_user_model):
         language="de",
     )
     log(instance=feedback, action="wagtail.create", user=admin)
+    # Money: Mitte's own line, the state's public one (another owner's record every role
+    # may read) and the state's internal one, which only the state's accounts may see.
+    own_line = budget_line_create(
+        owner=mitte,
+        partnership=own_partnership,
+        year=2025,
+        source="own",
+        amount_planned=Decimal("100.00"),
+        note_en="Example",
+        user=admin,
+    )
+    other_line = budget_line_create(
+        owner=state,
+        partnership=other_partnership,
+        year=2025,
+        source="eu",
+        amount_spent=Decimal("200.00"),
+        is_public=True,
+        note_en="Example",
+        user=admin,
+    )
+    internal_line = budget_line_create(
+        owner=state,
+        partnership=other_partnership,
+        year=2025,
+        source="federal",
+        amount_planned=Decimal("300.00"),
+        user=admin,
+        note_de=f"Beispiel {SECRETS['state internal money']}",
+        note_en=f"Example {SECRETS['state internal money']}",
+    )
     return {
         "own": {
             "partnerships_partnership": Partnership.objects.filter(owner=mitte).first(),
             "activities_activity": own_activity,
             "projects_project": own_project,
             "organisations_organisation": own_org,
+            "funding_budgetline": own_line,
         },
         "other": {
             "partnerships_partnership": other_partnership,
             "activities_activity": other_activity,
             "projects_project": other_project,
             "organisations_organisation": Organisation.objects.filter(owner=state).first(),
+            "funding_budgetline": other_line,
         },
+        "internal_line": internal_line,
         "draft": draft,
         "shared": {
             "partnerships_city": city,
@@ -559,6 +599,8 @@ def _records_of(key, records):
     """The records of one model that a bulk action is asked about, the most secret last."""
     if key in records["own"]:
         mine = [records["own"][key], records["other"][key]]
+        if key == "funding_budgetline":
+            return [*mine, records["internal_line"]]
         return [*mine, records["draft"]] if key == "activities_activity" else mine
     if key in records["shared"]:
         return [records["shared"][key]]

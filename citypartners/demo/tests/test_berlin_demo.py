@@ -20,6 +20,7 @@ from wagtail.models import Page, Revision
 
 from citypartners.activities.models import Activity
 from citypartners.demo.loader import load_berlin
+from citypartners.funding.models import BudgetLine
 from citypartners.partnerships import selectors
 from citypartners.partnerships.models import City, FoundingDocument, Partnership
 
@@ -58,6 +59,7 @@ def _snapshot():
         Page.objects.count(),
         Revision.objects.count(),
         Activity.objects.count(),
+        BudgetLine.objects.count(),
         list(Partnership.objects.values_list("pk", "owner_id", "city_id", "kind", "verified")),
     )
 
@@ -90,6 +92,27 @@ def test_demo_activities_are_published_and_invented_ones_say_so():
     )
     facts = [a for a in activities if a.source]
     assert not any(a.title_en.startswith("Example") for a in facts)
+
+
+def test_demo_budget_lines_are_invented_examples_that_say_so_and_mostly_internal():
+    lines = BudgetLine.objects.select_related("partnership__owner")
+    assert lines.count() == 7
+    assert all(
+        line.note_de.startswith("Beispiel mit erfundenen Zahlen")
+        and line.note_en.startswith("Example with invented figures")
+        for line in lines
+    )
+    assert {line.partnership.owner.slug for line in lines} == {
+        "land-berlin",
+        "charlottenburg-wilmersdorf",
+    }
+    assert lines.filter(is_public=True).count() == 1
+    assert all(line.revisions.count() == 1 for line in lines)
+    # Each line's project, where it has one, is one of its partnership's (the service says).
+    assert all(
+        line.project is None or line.partnership in line.project.partnerships.all()
+        for line in lines
+    )
 
 
 def test_boroughs_with_partnerships_lists_all_twelve_in_order():

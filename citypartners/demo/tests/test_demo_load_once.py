@@ -45,7 +45,7 @@ def _spandau_luton():
 
 
 def test_the_first_load_says_what_it_made(first_load):
-    assert first_load.startswith("Demo data loaded: activities: 47, cities: 149")
+    assert first_load.startswith("Demo data loaded: activities: 47, budget lines: 7, cities: 149")
     assert "partnerships: 149" in first_load
     assert ModelLogEntry.objects.filter(action=LOAD_ACTION).count() == 1
 
@@ -87,7 +87,7 @@ def test_reset_deletes_everything_and_loads_the_demo_afresh():
     _spandau_luton().delete()
     get_user_model().objects.create_user("someone@example.org")
     out = load_demo_data("--reset", "--no-input")
-    assert "Demo data loaded: activities: 47, cities: 149" in out
+    assert "Demo data loaded: activities: 47, budget lines: 7, cities: 149" in out
     assert _spandau_luton()  # the demo's partnership is back
     assert not get_user_model().objects.exists()  # and, as it said, the account is gone
     assert ModelLogEntry.objects.filter(action=LOAD_ACTION).count() == 1

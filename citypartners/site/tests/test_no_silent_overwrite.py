@@ -27,6 +27,8 @@ from citypartners.core.admin_forms import (
     is_revisioned,
     is_versioned,
 )
+from citypartners.funding.models import BudgetLine
+from citypartners.funding.tests.factories import BudgetLineFactory
 from citypartners.projects.models import Proposal
 from citypartners.site.models import AccessibilityFeedback
 
@@ -97,6 +99,8 @@ def _record(kind, model):
         )
     if model is ContactPerson:
         return ContactPerson.objects.create(name="Example", consent_stored_how="Example")
+    if model is BudgetLine:
+        return BudgetLineFactory()
     return None
 
 
