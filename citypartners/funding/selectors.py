@@ -158,3 +158,13 @@ def budget_totals_by_year_and_source(**filters) -> list[Total]:
     rows = _grouped(budget_lines(**filters), "year", "source")
     totals = [Total((year, source), p, s, n) for year, source, p, s, n in rows]
     return sorted(totals, key=lambda t: (t.key[0], order.get(t.key[1], len(order))))
+
+
+def budget_totals_by_city_year_and_source(**filters) -> list[Total]:
+    """Per partner city (its id), year and funding source (key: (city id, year, source
+    value)), for a report's sections; the order as ``budget_totals_by_year_and_source``
+    within each city. One query."""
+    order = {value: index for index, value in enumerate(FundingSource.values)}
+    rows = _grouped(budget_lines(**filters), "partnership__city", "year", "source")
+    totals = [Total((city, year, source), p, s, n) for city, year, source, p, s, n in rows]
+    return sorted(totals, key=lambda t: (t.key[0], t.key[1], order.get(t.key[2], len(order))))

@@ -40,6 +40,7 @@ class CitySection:
     partnerships: list = field(default_factory=list)  # PartnershipFacts
     activities: list = field(default_factory=list)
     projects: list = field(default_factory=list)
+    money: list = field(default_factory=list)  # Totals keyed (city id, year, source)
 
 
 @dataclass
@@ -72,6 +73,8 @@ class Report:
     partnerships_new: list
     partnerships_ended: list
     matrix: Matrix
+    money_total: object  # funding.selectors.Total
+    money_by_year_and_source: list
 
     @property
     def summary(self) -> dict[str, int]:
@@ -117,6 +120,9 @@ def build_report(query: ReportQuery, *, made: datetime.datetime | None = None) -
     for project in projects:
         for city_id in {p.city_id for p in project.partnerships.all() if p.pk in in_report}:
             sections[city_id].projects.append(project)
+    for city_id, totals in selectors.report_money_by_city(query).items():
+        if city_id in sections:
+            sections[city_id].money = totals
     cities = sorted(sections.values(), key=lambda s: (s.city.name, s.city.pk))
     counts = selectors.report_activity_counts(query)
     used = {area for (_city, area) in counts}
@@ -133,4 +139,6 @@ def build_report(query: ReportQuery, *, made: datetime.datetime | None = None) -
         partnerships_new=list(selectors.report_partnerships_new(query)),
         partnerships_ended=list(selectors.report_partnerships_ended(query)),
         matrix=Matrix([s.city for s in cities], areas, counts),
+        money_total=selectors.report_money_total(query),
+        money_by_year_and_source=selectors.report_money_by_year_and_source(query),
     )

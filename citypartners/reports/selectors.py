@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from citypartners.activities.models import Activity
+from citypartners.funding import selectors as money
 from citypartners.partnerships.models import FoundingDocument, Partnership, PartnershipStatus
 from citypartners.partnerships.selectors import PUBLIC_PARTNERSHIP
 from citypartners.projects.models import Project
@@ -197,3 +198,34 @@ def report_activity_counts(query: ReportQuery) -> dict[tuple[int, int | None], i
         .order_by()
     )
     return {(row["partnership__city_id"], row["activity__focus_areas"]): row["n"] for row in rows}
+
+
+def _money_filters(query: ReportQuery) -> dict:
+    """The report's question as money's filters: the years of the period, the report's
+    partnerships, the focus areas asked; only lines marked public without ``internal``."""
+    return {
+        "first_year": query.date_from.year,
+        "last_year": query.date_to.year,
+        "partnerships": report_partnerships(query).order_by().values_list("pk", flat=True),
+        "focus_areas": query.focus_areas or None,
+        "public_only": not query.internal,
+    }
+
+
+def report_money_total(query: ReportQuery):
+    """Money planned and spent over the report's years, all together. One query."""
+    return money.budget_total(**_money_filters(query))
+
+
+def report_money_by_year_and_source(query: ReportQuery) -> list:
+    """Money planned and spent per year and funding source. One query."""
+    return money.budget_totals_by_year_and_source(**_money_filters(query))
+
+
+def report_money_by_city(query: ReportQuery) -> dict[int, list]:
+    """Per partner city (id): its money per year and source (Totals keyed (city id, year,
+    source)). Two queries."""
+    found: dict[int, list] = {}
+    for total in money.budget_totals_by_city_year_and_source(**_money_filters(query)):
+        found.setdefault(total.key[0], []).append(total)
+    return found

@@ -2,6 +2,7 @@
 numbers as numbers), headings in the report's language."""
 
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -142,6 +143,22 @@ def workbook(report) -> Workbook:
     )
     _sheet(
         book,
+        _("Money"),
+        [_("Partner city"), _("Year"), _("Funding source"), _("Planned"), _("Spent")],
+        [
+            *(
+                [_("all"), t.key[0], text.source_label(t.key[1]), t.planned, t.spent]
+                for t in report.money_by_year_and_source
+            ),
+            *(
+                [str(section.city.name), t.key[1], text.source_label(t.key[2]), t.planned, t.spent]
+                for section in report.cities
+                for t in section.money
+            ),
+        ],
+    )
+    _sheet(
+        book,
         _("New and ended"),
         [_("Change"), _("Partner city"), _("Owner")],
         [
@@ -154,6 +171,8 @@ def workbook(report) -> Workbook:
             for cell in row:
                 if hasattr(cell.value, "year") and not hasattr(cell.value, "hour"):
                     cell.number_format = "yyyy-mm-dd"
+                elif isinstance(cell.value, Decimal):
+                    cell.number_format = "#,##0.00 [$€-x-euro2]"
     return book
 
 

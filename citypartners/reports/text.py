@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from citypartners.core.admin_lists import choice_label, precise_date
 from citypartners.core.i18n import localized
+from citypartners.funding.fields import euro as _euro
+from citypartners.funding.models import FundingSource
 from citypartners.partnerships.models import PartnershipStatus
 
 
@@ -88,3 +90,11 @@ def question(query) -> list[tuple[str, str]]:
             _("included") if query.internal else _("left out (public items only)"),
         ),
     ]
+
+
+def euro(value) -> str:
+    return _euro(value)
+
+
+def source_label(value) -> str:
+    return choice_label(FundingSource, value)

@@ -24,3 +24,13 @@ def precise_date(value, precision="day"):
 def cell(matrix, pair):
     city, area = pair
     return matrix.cell(city, area)
+
+
+@register.filter
+def euro(value):
+    return text.euro(value)
+
+
+@register.filter
+def source_label(value):
+    return text.source_label(value)
