@@ -51,6 +51,9 @@ ACTIVITY_LOCKS = LOCKS  # the name before partnerships and cities had locks too
 PUBLISH = _perms(REVIEWED, ("publish",))
 AUDIT = [("accounts", "view_audit_log")]
 CONTACTS = _perms([("contacts", "contactperson")])
+# wagtail-localize's one permission: "Translate this page", "Sync translated pages" and its
+# translation editor. Every role that edits pages translates them too.
+TRANSLATE = [("wagtail_localize", "submit_translation")]
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ STATE_EDITOR_PERMISSIONS = [
     *LOCKS,
     *FEEDBACK,
     *OUTBOX,
+    *TRANSLATE,
 ]
 
 ROLES = {
@@ -116,6 +120,7 @@ ROLES = {
                 # Narrowed to the cities the borough added (permissions.CityPermissionPolicy).
                 *_perms([("partnerships", "city")], ("add", "change")),
                 *_perms(REFERENCE, ("view",)),
+                *TRANSLATE,
             ],
             media_permissions=("add", "choose"),
             borough_page_permissions=(
