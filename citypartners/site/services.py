@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     String,
     StringTranslation,
@@ -184,3 +184,25 @@ def page_translation_link(*, source: Page, translated: Page, user=None) -> Trans
                 },
             )
     return translation
+
+
+@transaction.atomic
+def page_translation_drafts_create(*, page: Page, user=None) -> list[Page]:
+    """For a page an editor has just created: its wagtail-localize translation into each other
+    language, saved as a draft with the page's text (to be translated in the translation
+    editor, then published), where its parent is already translated and it has no version
+    in that language yet. The drafts made."""
+    page = page.specific
+    drafts = []
+    for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
+        if page.get_translation_or_none(locale) is not None:
+            continue
+        if page.get_parent().get_translation_or_none(locale) is None:
+            continue  # where it would go is not there yet; "Translate this page" can make it
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        translation, _created = Translation.objects.update_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(user=user, publish=False)
+        drafts.append(page.get_translation(locale))
+    return drafts

@@ -6,7 +6,10 @@ by whom each was answered. Sender names and addresses are personal data, so only
 state's office sees the inbox (``accounts.roles.STATE_ONLY``).
 """
 
+from django.contrib import messages
 from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -69,3 +72,20 @@ def _tag_served_page(page, request, serve_args, serve_kwargs):
 def office_dashboard(request, panels):
     """The office's working day first (site.dashboard), before Wagtail's own panels."""
     panels.extend(dashboard_panels(request))
+
+
+@hooks.register("after_create_page")
+def _offer_page_translation(request, page):
+    """A page made in one language gets its linked translation into the other as a draft
+    (services.page_translation_drafts_create), and the editor a link to translate it."""
+    for draft in services.page_translation_drafts_create(page=page, user=request.user):
+        messages.info(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("A draft of its version in %(language)s was made, linked as its translation.")
+                % {"language": draft.locale.get_display_name()},
+                reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+                _("Translate it"),
+            ),
+        )

@@ -8,12 +8,16 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from citypartners.site.models import BoroughIndexPage, PartnerCityPage
+from citypartners.site.models import BoroughIndexPage, HomePage, PartnerCityPage, StandardPage
 from citypartners.site.services import PageTranslationMismatch, page_translation_link
 from citypartners.site.setup import SetupReport, translation_ensure
+
+from .test_no_silent_overwrite import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +124,82 @@ def test_an_unlinked_english_page_of_an_older_set_up_is_linked_on_the_next_run()
         source__object_id=german.translation_key, target_locale=english.locale, enabled=True
     ).exists()
     assert report.total == 0 and report.kept == []
+
+
+# --- a page made by an editor -------------------------------------------------------------------
+def _create_through_the_admin(client, parent, model, *, title, slug):
+    """The add form for ``model`` below ``parent`` as a browser shows it, posted with a
+    title and an address, published at once."""
+    url = reverse(
+        "wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk)
+    )
+    data = form_data(client.get(url).content)
+    data.update({"title": [title], "slug": [slug], "action-publish": ["action-publish"]})
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    return response, model.objects.get(slug=slug, locale=parent.locale)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_page_made_in_the_admin_gets_its_linked_translation_as_a_draft(
+    admin_client, admin_user, language
+):
+    other = "en" if language == "de" else "de"
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    home = HomePage.objects.get(locale__language_code=language)
+    with translation.override(language):
+        response, page = _create_through_the_admin(
+            admin_client, home, StandardPage, title="Städtetag 2027", slug="staedtetag-2027"
+        )
+    draft = page.get_translation(Locale.objects.get(language_code=other)).specific
+    assert not draft.live
+    assert draft.get_parent().specific == home.get_translation(draft.locale).specific
+    assert (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, source__locale=page.locale, enabled=True
+        )
+        .get()
+        .target_locale
+        == draft.locale
+    )
+    # The editor is told, and led to it, in the language the back office speaks.
+    shown = BeautifulSoup(response.content.decode(), "html.parser")
+    assert shown.html["lang"] == language
+    link = shown.select_one(f'.messages a[href="/admin/pages/{draft.pk}/edit/"]')
+    assert link is not None
+    expected = {"de": "Jetzt übersetzen", "en": "Translate it"}[language]  # needs the catalogue
+    assert link.get_text(strip=True) == expected
+
+
+def test_the_language_switch_of_a_new_page_leads_to_its_translation_once_it_is_live(
+    admin_client, client
+):
+    home = HomePage.objects.get(locale__language_code="de")
+    with translation.override("de"):
+        _response, page = _create_through_the_admin(
+            admin_client, home, StandardPage, title="Lissabon-Tag", slug="lissabon-tag"
+        )
+    assert page.live and page.url == "/de/lissabon-tag/"
+    draft = page.get_translation(Locale.objects.get(language_code="en")).specific
+
+    def switch():
+        soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+        return soup.select_one("nav.language-switch a")["href"]
+
+    assert switch() == "/en/"  # nothing in English is public yet
+    draft.title = "Lisbon day"
+    draft.slug = "lisbon-day"
+    draft.save_revision().publish()
+    assert switch() == "/en/lisbon-day/"
+    assert client.get("/en/lisbon-day/").status_code == 200
+
+
+def test_a_page_whose_parent_is_not_translated_gets_no_draft(admin_client):
+    home = HomePage.objects.get(locale__language_code="de")
+    lonely = home.add_child(instance=StandardPage(title="Nur deutsch", slug="nur-deutsch"))
+    _response, page = _create_through_the_admin(
+        admin_client, lonely, StandardPage, title="Darunter", slug="darunter"
+    )
+    assert page.get_translations().count() == 0
