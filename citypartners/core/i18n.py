@@ -15,17 +15,38 @@ def current_language() -> str:
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+class LocalizedText(str):
+    """A text read by ``localized()``, knowing the language it is written in: where that is
+    not the active one (the active one's field is empty), the public site marks it with its
+    ``lang`` (the template filter ``lang`` in site.templatetags.citypartners_tags)."""
+
+    language: str = ""
+
+    def __new__(cls, value: str = "", language: str = ""):
+        text = super().__new__(cls, value)
+        text.language = language
+        return text
+
+    def __reduce__(self):  # copied and pickled (a cached page's context) with its language
+        return (LocalizedText, (str(self), self.language))
+
+    @property
+    def is_fallback(self) -> bool:
+        return bool(self) and self.language != current_language()
+
+
 def localized(obj, field: str) -> str:
-    """The value of `field` in the active language, falling back to the other language."""
+    """The value of `field` in the active language, falling back to the other language; a
+    ``LocalizedText`` that says which of them it is."""
     lang = current_language()
     value = getattr(obj, f"{field}_{lang}", "")
     if value:
-        return value
+        return LocalizedText(value, lang)
     for code, _name in settings.LANGUAGES:
         value = getattr(obj, f"{field}_{code}", "")
         if value:
-            return value
-    return ""
+            return LocalizedText(value, code)
+    return LocalizedText("", lang)
 
 
 def terminal_language(given: str | None = None) -> str:
