@@ -2,8 +2,9 @@
 core.i18n.localized falls back) carries that language's ``lang`` on the public site, so
 screen readers and translators know it.
 
-Generated: every optional paired ``_de`` / ``_en`` field of every model (a required pair is
-written in both languages, so never falls back) is written in one language only (a marker word and the record's id), and every public page reachable from the other
+Generated: every optional paired ``_de`` / ``_en`` field of every model (a required pair
+is written in both languages, so it never falls back) is written in one language only (a
+marker word and the record's id), and every public page reachable from the other
 language's overview is read; each text that shows a marker must sit in an element whose
 nearest ``lang`` is the marker's language. A new template that shows a fallback without
 the ``lang`` filter fails here.
