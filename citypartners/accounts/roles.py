@@ -51,8 +51,11 @@ ACTIVITY_LOCKS = LOCKS  # the name before partnerships and cities had locks too
 PUBLISH = _perms(REVIEWED, ("publish",))
 AUDIT = [("accounts", "view_audit_log")]
 CONTACTS = _perms([("contacts", "contactperson")])
-# wagtail-localize's one permission: "Translate this page", "Sync translated pages" and its
-# translation editor. Every role that edits pages translates them too.
+# wagtail-localize's permission for "Translate this page" and "Sync translated pages", given
+# to the state's page editors. Not to borough editors: those two views check no page
+# permission, so a borough account could make pages in the state's tree. A borough editor
+# translates the own borough's pages in the translation editor (the page's own permissions),
+# on the draft translation made when a page is created (site.services).
 TRANSLATE = [("wagtail_localize", "submit_translation")]
 
 
@@ -120,7 +123,6 @@ ROLES = {
                 # Narrowed to the cities the borough added (permissions.CityPermissionPolicy).
                 *_perms([("partnerships", "city")], ("add", "change")),
                 *_perms(REFERENCE, ("view",)),
-                *TRANSLATE,
             ],
             media_permissions=("add", "choose"),
             borough_page_permissions=(
