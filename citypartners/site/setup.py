@@ -233,31 +233,31 @@ def translation_ensure(
 ) -> Page:
     """The page's version in `locale` (same translation key), created and published if
     missing, and linked as its wagtail-localize translation (``page_translation_link``): an
-    existing version not yet linked is linked too, unless its texts no longer line up with
-    the page's (an editor's changes are kept, and named in the report)."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        translated = existing.specific
-        linked = Translation.objects.filter(
+    existing version not yet linked is linked too. A version whose texts do not line up
+    with the page's (an editor's changes; the demo's easy-language page, whose English is
+    not a sentence-by-sentence translation) stays an unlinked copy, named in the report."""
+    translated = page.get_translation_or_none(locale)
+    if translated is not None:
+        translated = translated.specific
+        if Translation.objects.filter(
             source__object_id=page.translation_key, target_locale=locale
-        ).exists()
-        if not linked:
-            try:
-                page_translation_link(source=page, translated=translated)
-            except PageTranslationMismatch:
-                report.kept.append(
-                    _("the page “%(title)s”, not linked as a translation (its texts differ)")
-                    % {"title": translated.title}
-                )
-        return translated
-    translated = page.copy_for_translation(locale)
-    translated.slug = slug
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    _publish(translated)
-    page_translation_link(source=page, translated=translated)
-    report.count("pages")
+        ).exists():
+            return translated
+    else:
+        translated = page.copy_for_translation(locale)
+        translated.slug = slug
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save()
+        _publish(translated)
+        report.count("pages")
+    try:
+        page_translation_link(source=page, translated=translated)
+    except PageTranslationMismatch:
+        report.kept.append(
+            _("the page “%(title)s”, not linked as a translation (its texts differ)")
+            % {"title": translated.title}
+        )
     return translated
 
 
