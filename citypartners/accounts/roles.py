@@ -53,6 +53,12 @@ ACTIVITY_LOCKS = LOCKS  # the name before partnerships and cities had locks too
 PUBLISH = _perms(REVIEWED, ("publish",))
 AUDIT = [("accounts", "view_audit_log")]
 CONTACTS = _perms([("contacts", "contactperson")])
+# wagtail-localize's permission for "Translate this page" and "Sync translated pages", given
+# to the state's page editors. Not to borough editors: those two views check no page
+# permission, so a borough account could make pages in the state's tree. A borough editor
+# translates the own borough's pages in the translation editor (the page's own permissions),
+# on the draft translation made when a page is created (site.services).
+TRANSLATE = [("wagtail_localize", "submit_translation")]
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,7 @@ STATE_EDITOR_PERMISSIONS = [
     *LOCKS,
     *FEEDBACK,
     *OUTBOX,
+    *TRANSLATE,
 ]
 
 ROLES = {

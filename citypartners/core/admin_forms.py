@@ -23,9 +23,13 @@ it.
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Revision, RevisionMixin
+
+from .i18n import translation_missing_fields
 
 STALE_MESSAGE = _(
     "Someone else saved this record after you opened it. Your changes were not saved, so "
@@ -160,7 +164,31 @@ class EditGuardMixin:
         return super().save(commit=commit)
 
 
-class GuardedModelForm(EditGuardMixin, WagtailAdminModelForm):
+class TranslationMissingMixin:
+    """Marks each paired ``<name>_de`` / ``<name>_en`` field that is empty while its partner
+    is written with "Translation missing" in the field's help (read out with the field),
+    so a missing translation is visible where it is written (core.i18n)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            return
+        for name, written in translation_missing_fields(self.instance):
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            marker = format_html(
+                '<strong class="translation-missing" data-translation-missing="{}">{}</strong>',
+                name.rpartition("_")[2],
+                _("Translation missing: only the text in %(language)s is written.")
+                % {"language": get_language_info(written)["name_translated"]},
+            )
+            field.help_text = (
+                format_html("{} {}", marker, field.help_text) if field.help_text else marker
+            )
+
+
+class GuardedModelForm(TranslationMissingMixin, EditGuardMixin, WagtailAdminModelForm):
     """The base form of every snippet and settings form."""
 
 

@@ -12,6 +12,7 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import django_filters
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Cast
@@ -26,6 +27,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.models import DraftStateMixin, Revision, WorkflowMixin, WorkflowState
 
 from .choosers import SearchingChooserViewSet
+from .i18n import untranslated_records_q
 
 
 def listed_relations(model, list_display) -> list[str]:
@@ -78,6 +80,26 @@ class ListFilterSet(WagtailFilterSet):
                 list_filter.queryset = queryset.select_related()
 
 
+class TranslationMissingFilterMixin(django_filters.FilterSet):
+    """A list's filter of the records whose translation is missing."""
+
+    translation_missing = django_filters.BooleanFilter(
+        label=_("Translation missing"), method="filter_translation_missing"
+    )
+
+    def filter_translation_missing(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = untranslated_records_q(queryset.model)
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+def _with_translation_missing(filterset_class):
+    if issubclass(filterset_class, TranslationMissingFilterMixin):
+        return filterset_class
+    return type(filterset_class.__name__, (TranslationMissingFilterMixin, filterset_class), {})
+
+
 class ListViewSetMixin:
     """For a SnippetViewSet: its list with the records its columns link to, filters named by
     ``ListFilterSet``, an export to CSV and XLSX of the columns in ``exports`` (Export), and
@@ -106,7 +128,7 @@ class ListViewSetMixin:
         return {export.key: capfirst(export.heading) for export in self.exports}
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
+        kwargs = super().get_index_view_kwargs(
             base_filterset_class=ListFilterSet,
             list_display=_capitalised(self.list_display),
             export_values={export.key: export.value for export in self.exports},
@@ -114,6 +136,11 @@ class ListViewSetMixin:
             column_labels=self.column_labels,
             **kwargs,
         )
+        # A viewset's own filter set (else ListIndexViewMixin.filterset_class adds it).
+        own = kwargs.get("filterset_class")
+        if isinstance(own, type) and untranslated_records_q(self.model) is not None:
+            kwargs["filterset_class"] = _with_translation_missing(own)
+        return kwargs
 
     def construct_view(self, view_class, **kwargs):
         if issubclass(view_class, IndexView) and not issubclass(view_class, ListIndexViewMixin):
@@ -191,6 +218,21 @@ class ListIndexViewMixin:
     export_values = {}
     export_prefetch = ()
     column_labels = {}
+
+    @cached_property
+    def filterset_class(self):
+        """Wagtail's filters of the list, and for a model with paired ``_de`` / ``_en``
+        fields a "Translation missing" filter (the dashboard's missing translations link to
+        it): the records ``core.i18n.untranslated_records_q`` finds."""
+        filterset_class = super().filterset_class
+        if self.model is None or untranslated_records_q(self.model) is None:
+            return filterset_class
+        if filterset_class is None:
+            meta = type("Meta", (), {"model": self.model, "fields": []})
+            filterset_class = type(
+                f"{self.model.__name__}FilterSet", (self.base_filterset_class,), {"Meta": meta}
+            )
+        return _with_translation_missing(filterset_class)
 
     def to_row_dict(self, item):
         return {field: self.export_values[field](item) for field in self.list_export}

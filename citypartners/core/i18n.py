@@ -2,9 +2,11 @@
 
 import os
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
+from modelcluster.fields import ParentalKey
 
 
 def current_language() -> str:
@@ -13,17 +15,38 @@ def current_language() -> str:
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+class LocalizedText(str):
+    """A text read by ``localized()``, knowing the language it is written in: where that is
+    not the active one (the active one's field is empty), the public site marks it with its
+    ``lang`` (the template filter ``lang`` in site.templatetags.citypartners_tags)."""
+
+    language: str = ""
+
+    def __new__(cls, value: str = "", language: str = ""):
+        text = super().__new__(cls, value)
+        text.language = language
+        return text
+
+    def __reduce__(self):  # copied and pickled (a cached page's context) with its language
+        return (LocalizedText, (str(self), self.language))
+
+    @property
+    def is_fallback(self) -> bool:
+        return bool(self) and self.language != current_language()
+
+
 def localized(obj, field: str) -> str:
-    """The value of `field` in the active language, falling back to the other language."""
+    """The value of `field` in the active language, falling back to the other language; a
+    ``LocalizedText`` that says which of them it is."""
     lang = current_language()
     value = getattr(obj, f"{field}_{lang}", "")
     if value:
-        return value
+        return LocalizedText(value, lang)
     for code, _name in settings.LANGUAGES:
         value = getattr(obj, f"{field}_{code}", "")
         if value:
-            return value
-    return ""
+            return LocalizedText(value, code)
+    return LocalizedText("", lang)
 
 
 def terminal_language(given: str | None = None) -> str:
@@ -71,3 +94,41 @@ def untranslated_q(model):
                     missing = part if missing is None else missing | part
         condition = missing if condition is None else condition | missing
     return condition
+
+
+def form_children(model) -> list[tuple[type, str]]:
+    """The child models held in ``model``'s edit form (a parental key to it), each with the
+    name of that key: a founding document's note is translated in the partnership's form."""
+    children = []
+    for child in apps.get_models():
+        for field in child._meta.concrete_fields:
+            if isinstance(field, ParentalKey) and field.related_model is model:
+                children.append((child, field.name))
+    return children
+
+
+def untranslated_records_q(model):
+    """The records of ``model`` whose translation is missing (``untranslated_q``), on
+    themselves or in a child record edited in their form. None: no pairs in either."""
+    condition = untranslated_q(model)
+    for child, key in form_children(model):
+        child_condition = untranslated_q(child)
+        if child_condition is None:
+            continue
+        missing = Exists(child._default_manager.filter(child_condition, **{key: OuterRef("pk")}))
+        condition = missing if condition is None else condition | missing
+    return condition
+
+
+def translation_missing_fields(instance) -> list[tuple[str, str]]:
+    """The paired fields of ``instance`` written in one language and empty in another, each
+    as (the empty field's name, the language of the written one)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    missing = []
+    for base, _required in paired_fields(type(instance)):
+        values = {code: getattr(instance, f"{base}_{code}", "") for code in codes}
+        written = [code for code in codes if values[code]]
+        if not written:
+            continue
+        missing.extend((f"{base}_{code}", written[0]) for code in codes if not values[code])
+    return missing

@@ -536,9 +536,10 @@ class MissingTranslationsPanel(DashboardPanel):
                 [
                     Cell(
                         str(model._meta.verbose_name_plural).capitalize(),
-                        _owned_list_url(self.user, model)
+                        # The list filtered by its "Translation missing" filter.
+                        _owned_list_url(self.user, model, translation_missing="true")
                         if any(f.name == "owner" for f in model._meta.fields)
-                        else _snippet_url(model),
+                        else _snippet_url(model) + "?translation_missing=true",
                     ),
                     Cell(str(count)),
                 ]

@@ -8,28 +8,16 @@ data size (for the translations: one per model, and the models are fixed).
 """
 
 from django.apps import apps
-from django.db.models import Exists, F, OuterRef, Subquery
-from modelcluster.fields import ParentalKey
+from django.db.models import F, OuterRef, Subquery
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.models import Page, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
 from citypartners.accounts.visibility import own_records
-from citypartners.core.i18n import untranslated_q
+from citypartners.core.i18n import untranslated_records_q
 
 DASHBOARD_ROWS = 10
-
-
-def _children_of(model):
-    """The child models held in ``model``'s edit form (a parental key to it), each with the
-    name of that key: a founding document's note is translated in the partnership's form."""
-    children = []
-    for child in apps.get_models():
-        for field in child._meta.concrete_fields:
-            if isinstance(field, ParentalKey) and field.related_model is model:
-                children.append((child, field.name))
-    return children
 
 
 def translatable_models() -> list:
@@ -41,9 +29,7 @@ def translatable_models() -> list:
             continue
         if getattr(model, "snippet_viewset", None) is None:
             continue
-        if untranslated_q(model) is not None or any(
-            untranslated_q(child) is not None for child, _key in _children_of(model)
-        ):
+        if untranslated_records_q(model) is not None:
             found.append(model)
     return sorted(found, key=lambda m: (m._meta.app_label, m._meta.model_name))
 
@@ -56,15 +42,7 @@ def translations_missing_for_dashboard(*, user) -> list[tuple[type, int]]:
     counts = []
     for model in translatable_models():
         queryset = own_records(user, model._default_manager.all())
-        condition = untranslated_q(model)
-        for child, key in _children_of(model):
-            child_condition = untranslated_q(child)
-            if child_condition is None:
-                continue
-            missing = Exists(
-                child._default_manager.filter(child_condition, **{key: OuterRef("pk")})
-            )
-            condition = missing if condition is None else condition | missing
+        condition = untranslated_records_q(model)
         count = queryset.filter(condition).count()
         if count:
             counts.append((model, count))

@@ -12,6 +12,16 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    String,
+    StringTranslation,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from .models.feedback import AccessibilityFeedback
 
@@ -103,3 +113,96 @@ def feedback_status_set(*, feedback: AccessibilityFeedback, status: str, user):
         data={"fields": ["status", "answered_at", "answered_by"]},
     )
     return feedback
+
+
+# --- page translations (wagtail-localize) ------------------------------------------------------
+class PageTranslationMismatch(Exception):
+    """A translated page whose texts do not line up with its source's, string for string (a
+    rich text with more or fewer paragraphs, a field written in one language only): it
+    cannot be stated as wagtail-localize string translations without losing text."""
+
+
+def _strings_by_path(segments) -> dict[str, list]:
+    """The string segments extracted from a page, grouped by their field path, in order."""
+    strings: dict[str, list] = {}
+    for segment in segments:
+        if isinstance(segment, StringSegmentValue):
+            strings.setdefault(segment.path, []).append(segment)
+    return strings
+
+
+def _templates_by_path(segments) -> dict[str, str]:
+    return {
+        segment.path: segment.template
+        for segment in segments
+        if isinstance(segment, TemplateSegmentValue)
+    }
+
+
+@transaction.atomic
+def page_translation_link(*, source: Page, translated: Page, user=None) -> Translation:
+    """Make ``translated`` (a copy of ``source`` in another locale, same translation key) the
+    wagtail-localize translation of ``source``: a TranslationSource of the source page as it
+    is now, a Translation into the translated page's locale, and the translated page's own
+    texts as the StringTranslations of the source's strings.
+
+    So the translation editor shows the translated text, the Translations report lists the
+    page, the translation counts as older than its source once the source is published
+    again, and "Sync translated pages" keeps the translated text. Raises
+    ``PageTranslationMismatch`` (and changes nothing) if the texts do not line up."""
+    source, translated = source.specific, translated.specific
+    source_segments = extract_segments(source)
+    translated_segments = extract_segments(translated)
+    wanted = _strings_by_path(source_segments)
+    given = _strings_by_path(translated_segments)
+    if set(wanted) != set(given) or any(len(wanted[path]) != len(given[path]) for path in wanted):
+        raise PageTranslationMismatch(translated.pk)
+    if _templates_by_path(source_segments) != _templates_by_path(translated_segments):
+        raise PageTranslationMismatch(translated.pk)
+
+    translation_source, _created = TranslationSource.update_or_create_from_instance(source)
+    translation, _created = Translation.objects.update_or_create(
+        source=translation_source,
+        target_locale_id=translated.locale_id,
+        defaults={"enabled": True},
+    )
+    contexts = {
+        context.path: context
+        for context in TranslationContext.objects.filter(object_id=source.translation_key)
+    }
+    for path, segments in wanted.items():
+        for segment, text in zip(segments, given[path], strict=True):
+            string = String.from_value(source.locale_id, segment.string)
+            StringTranslation.objects.update_or_create(
+                translation_of=string,
+                locale_id=translated.locale_id,
+                context=contexts[path],
+                defaults={
+                    "data": text.string.data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": user,
+                },
+            )
+    return translation
+
+
+@transaction.atomic
+def page_translation_drafts_create(*, page: Page, user=None) -> list[Page]:
+    """For a page an editor has just created: its wagtail-localize translation into each other
+    language, saved as a draft with the page's text (to be translated in the translation
+    editor, then published), where its parent is already translated and it has no version
+    in that language yet. The drafts made."""
+    page = page.specific
+    drafts = []
+    for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
+        if page.get_translation_or_none(locale) is not None:
+            continue
+        if page.get_parent().get_translation_or_none(locale) is None:
+            continue  # where it would go is not there yet; "Translate this page" can make it
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        translation, _created = Translation.objects.update_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(user=user, publish=False)
+        drafts.append(page.get_translation(locale))
+    return drafts

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation
 
 from citypartners.accounts.services import account_create, roles_sync
 from citypartners.activities.models import Activity, ActivityKind
@@ -48,6 +49,7 @@ from .models import (
     ProjectIndexPage,
     StandardPage,
 )
+from .services import PageTranslationMismatch, page_translation_link
 from .setup_texts import LANGUAGES, home_titles, neutral_texts
 
 
@@ -231,17 +233,32 @@ def translation_ensure(
     page: Page, locale: Locale, *, slug: str, report: SetupReport, **fields
 ) -> Page:
     """The page's version in `locale` (same translation key), created and published if
-    missing, as wagtail-localize links a translated page."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    translated.slug = slug
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    _publish(translated)
-    report.count("pages")
+    missing, and linked as its wagtail-localize translation (``page_translation_link``): an
+    existing version not yet linked is linked too. A version whose texts do not line up
+    with the page's (an editor's changes; the demo's easy-language page, whose English is
+    not a sentence-by-sentence translation) stays an unlinked copy, named in the report."""
+    translated = page.get_translation_or_none(locale)
+    if translated is not None:
+        translated = translated.specific
+        if Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=locale
+        ).exists():
+            return translated
+    else:
+        translated = page.copy_for_translation(locale)
+        translated.slug = slug
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save()
+        _publish(translated)
+        report.count("pages")
+    try:
+        page_translation_link(source=page, translated=translated)
+    except PageTranslationMismatch:
+        report.kept.append(
+            _("the page “%(title)s”, not linked as a translation (its texts differ)")
+            % {"title": translated.title}
+        )
     return translated
 
 

@@ -6,8 +6,10 @@ by whom each was answered. Sender names and addresses are personal data, so only
 state's office sees the inbox (``accounts.roles.STATE_ONLY``).
 """
 
+from django.contrib import messages
 from django.db import transaction
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -96,3 +98,20 @@ def handbook_urls():
 @hooks.register("register_help_menu_item")
 def handbook_menu_item():
     return MenuItem(_("Handbook for editors"), reverse("handbook"), icon_name="help", order=900)
+
+
+@hooks.register("after_create_page")
+def _offer_page_translation(request, page):
+    """A page made in one language gets its linked translation into the other as a draft
+    (services.page_translation_drafts_create), and the editor a link to translate it."""
+    for draft in services.page_translation_drafts_create(page=page, user=request.user):
+        messages.info(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("A draft of its version in %(language)s was made, linked as its translation.")
+                % {"language": draft.locale.get_display_name()},
+                reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+                _("Translate it"),
+            ),
+        )

@@ -5,7 +5,7 @@ import html
 from django import template
 from django.conf import settings
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
@@ -186,3 +186,23 @@ def map_figure(points, *, map_id, title, caption, home_name):
 def timeline_figure(bars, *, timeline_id, title, caption):
     """The figure of a timeline of partnerships (site.maps: rendered once per change)."""
     return maps.timeline_html(bars, timeline_id=timeline_id, title=title, caption=caption)
+
+
+# --- a text shown in the other language -----------------------------------------------------------
+@register.filter
+def lang(value):
+    """A record's text (core.i18n.localized) as it is shown inline: where it is written in
+    the other language only, inside ``<span lang="…">`` so that screen readers read it in its
+    own language; otherwise the text itself (escaped as any other)."""
+    if getattr(value, "is_fallback", False):
+        return format_html('<span lang="{}">{}</span>', value.language, value)
+    return value
+
+
+@register.filter
+def lang_attr(value):
+    """For an element holding a record's longer text (a rich text): ` lang="…"` where the
+    text is written in the other language only, else nothing."""
+    if getattr(value, "is_fallback", False):
+        return format_html(' lang="{}"', value.language)
+    return ""

@@ -474,9 +474,13 @@ def test_a_sections_list_is_refused_to_an_account_that_does_not_see_its_panel(cl
 def test_a_page_translation_older_than_its_source_is_counted_once_the_source_changes(
     client, office_day
 ):
+    # The site's pages are linked translations as set up (site.setup.translation_ensure).
     page = Page.objects.filter(locale__language_code="de", depth=3).first().specific
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="en"))
+    assert Translation.objects.filter(
+        source__object_id=page.translation_key,
+        target_locale=Locale.objects.get(language_code="en"),
+        enabled=True,
+    ).exists()
     _login(client, "state-moderator", "land-berlin")
     assert _shown(_home(client))["page-translations"] == 0
     page.save_revision().publish()
@@ -485,6 +489,14 @@ def test_a_page_translation_older_than_its_source_is_counted_once_the_source_cha
     rows = home.select_one('[data-dashboard-rows="page-translations"]').select("tbody tr")
     assert [row.select("td")[0].get_text(strip=True) for row in rows] == [page.title]
     assert "English" in rows[0].get_text()
+
+    # "Sync translated pages" brings the translation up to date: no longer listed.
+    source = TranslationSource.objects.get_for_instance(page)
+    admin = account_create(email="root@example.org", password=PASSWORD, superuser=True)
+    client.force_login(admin)
+    update = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.post(update, {"publish_translations": "on"}).status_code == 302
+    assert _shown(_home(client))["page-translations"] == _outdated_translations() == 0
 
 
 def test_a_month_only_date_counts_for_its_month_and_29_february_on_the_28th(admin_user):

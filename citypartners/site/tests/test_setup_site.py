@@ -253,3 +253,15 @@ def test_errors_speak_the_users_language():
             SETUP_ADMIN_PASSWORD="short",
         )
     assert "Dieses Passwort ist zu kurz." in str(error.value)
+
+
+def test_every_english_page_is_the_linked_translation_of_its_german_page(admin_client):
+    from wagtail_localize.models import Translation  # noqa: PLC0415 (only this test)
+
+    english = Page.objects.filter(depth__gt=1, locale__language_code="en")
+    for page in english:
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=page.locale, enabled=True
+        )
+        assert translation.get_progress()[0] == translation.get_progress()[1], page.title
+    assert english.count() == 1 + len(SECTIONS) + 2
