@@ -23,6 +23,7 @@ from citypartners.partnerships import services as partnership_services
 from citypartners.partnerships.models import City, FocusArea, Partnership
 
 from .models import BoroughPage, HomePage, PartnerCityPage
+from .services import page_translation_link
 
 DRAFT, SUBMIT, PUBLISH = "draft", "submit", "publish"
 GERMAN, ENGLISH = "de", "en"
@@ -214,4 +215,7 @@ def _pages_create(*, partnership: Partnership, name_de: str, name_en: str, user)
     page_en.slug = _free_slug(page_en.get_parent(), page_slug(name_en, ENGLISH), page_en)
     page_en.save()
     page_en.save_revision(user=user, log_action=True)
+    # ... and the English as wagtail-localize's translation of the German: the translation
+    # editor shows it, and it counts as older than its source when the German changes.
+    page_translation_link(source=page_de, translated=page_en, user=user)
     return page_de, page_en

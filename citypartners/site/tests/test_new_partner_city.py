@@ -96,6 +96,12 @@ def test_a_state_editor_makes_city_partnership_and_both_pages_as_linked_drafts_i
     de = PartnerCityPage.objects.get(partnership=partnership, locale__language_code="de")
     en = PartnerCityPage.objects.get(partnership=partnership, locale__language_code="en")
     assert de.translation_key == en.translation_key
+    # ... and wagtail-localize's translation of it (the Translations report lists it).
+    from wagtail_localize.models import Translation
+
+    assert Translation.objects.filter(
+        source__object_id=de.translation_key, target_locale=en.locale
+    ).exists()
     assert (de.title, de.url_path.endswith("/windhuk/"), de.live) == ("Windhuk", True, False)
     assert (en.title, en.url_path.endswith("/windhoek/"), en.live) == ("Windhoek", True, False)
     assert de.get_parent().specific_class.__name__ == "HomePage"
