@@ -218,14 +218,13 @@ JOBS = (
         _("Adding a new partner city"),
         _("The city, its partnership and its German and English pages in one flow."),
         (
-            # No screenshots yet: their entries join when the view's scenes are in the browser
-            # test (alt texts here, scenes there).
             Step(
                 "search",
                 _(
                     "Choose “New partner city”. Search the city by its name: the search "
                     "(GeoNames) fills in its names, country and coordinates."
                 ),
+                _("The new partner city screen with the matches for a name typed."),
             ),
             Step(
                 "partnership",
@@ -234,6 +233,7 @@ JOBS = (
                     "status, focus areas, and the founding document with its date and the "
                     "uploaded file."
                 ),
+                _("The partnership's fields of the new partner city screen, filled in."),
             ),
             Step(
                 "pages",
@@ -241,6 +241,7 @@ JOBS = (
                     "Save. The city, the partnership and its German and English city pages "
                     "are created together; the pages are linked drafts."
                 ),
+                _("The buttons that create the records, as drafts or for review."),
             ),
             Step(
                 "write",
@@ -248,6 +249,7 @@ JOBS = (
                     "You land on the German page: write its text, then translate it (see "
                     "“Keeping German and English in step”) and submit or publish both."
                 ),
+                _("The German city page's edit form, just created, ready for its text."),
             ),
         ),
     ),

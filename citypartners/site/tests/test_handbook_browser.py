@@ -36,6 +36,7 @@ ACCOUNTS = {  # who does the job in the pictures: role, owner
     "borough": ("borough-editor", "mitte"),
 }
 JPEG_QUALITY = 60  # both languages' pictures together under 3 MB
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SETTLE_MS = 500  # Wagtail's menus fade in
 
 
@@ -251,6 +252,48 @@ def _borough_publish(office):
     footer = tab.locator("footer .w-dropdown")
     footer.locator("button.w-dropdown__toggle").first.click()
     footer.locator("button[name='action-publish']").wait_for()
+    return tab
+
+
+@scene("new-partner-city", "search")
+def _new_city_search(office):
+    tab = office.as_("editor")
+    tab.goto(_admin_url("citypartners_new_partner_city"))
+    tab.locator("#city-search").press_sequentially("Windhoek")
+    tab.locator("#city-matches button").first.wait_for()
+    return tab
+
+
+@scene("new-partner-city", "partnership")
+def _new_city_partnership(office):
+    tab = office.as_("editor")
+    tab.locator("#city-matches button").first.click()
+    assert tab.input_value("#id_name_en") == "Windhoek"
+    tab.fill("#id_name_de", "Windhuk")
+    tab.locator("input[name=focus_areas]").first.check()
+    tab.fill("#id_document_date", "2026-05-04")
+    tab.fill("#id_document_title", "Partnerschaftsvertrag")
+    tab.set_input_files(
+        "#id_document_file",
+        files=[{"name": "vertrag.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    _top(tab, "#id_owner")
+    return tab
+
+
+@scene("new-partner-city", "pages")
+def _new_city_buttons(office):
+    tab = office.as_("editor")
+    _top(tab, "button[name=action-submit]")
+    return tab
+
+
+@scene("new-partner-city", "write")
+def _new_city_written(office):
+    tab = office.as_("editor")
+    with tab.expect_navigation():
+        tab.locator("button[name=action-submit]").click()
+    assert tab.input_value("#id_title") == "Windhuk"
     return tab
 
 
