@@ -139,6 +139,15 @@ class Catalogues:
                     merged.setdefault(msgid.split("\x04")[-1], value)
         return merged
 
+    def javascript_msgids(self, package: str) -> set[str]:
+        """The strings a package's JavaScript asks its catalogue for (its djangojs.po)."""
+        path = next(
+            (p for p in self.files if p.stem == "djangojs" and f"/{package}/locale/" in str(p)),
+            None,
+        )
+        assert path, f"no German JavaScript catalogue of {package}"
+        return {entry.msgid for entry in polib.pofile(str(path)) if not entry.obsolete}
+
     def german(self, domain: str, msgid: str, context: str | None) -> str:
         """The German the back office shows for ``msgid``."""
         if domain == "djangojs":
@@ -361,6 +370,12 @@ def html_labels(html: str) -> list[tuple[str, str]]:
     parser.feed(html)
     parser.close()
     return parser.found
+
+
+def javascript_catalogue(response) -> dict:
+    """The translations a JavaScript catalogue (Django's JavaScriptCatalog) serves."""
+    found = _JS_CATALOGUE.search(response.content.decode(errors="replace"))
+    return json.loads(found.group(1)) if found else {}
 
 
 _JS_CATALOGUE = re.compile(r"const newcatalog = (\{.*?\});\n", re.S)

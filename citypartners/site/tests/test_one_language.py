@@ -21,6 +21,7 @@ import re
 
 import pytest
 from django.db import models
+from django.http import HttpResponse
 from django.test import Client
 from wagtail.models import Page, get_page_models
 from wagtail.users.models import UserProfile
@@ -35,7 +36,7 @@ from citypartners.accounts.tests.test_permission_matrix import (  # noqa: F401 (
 )
 from citypartners.site.models import HomePage
 
-from .one_language import SAME_IN_BOTH, Catalogues, labels, normal
+from .one_language import SAME_IN_BOTH, Catalogues, javascript_catalogue, labels, normal
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,23 @@ IMPORT_TIME = [
         "wagtail/contrib/redirects/filters.py",
     ),
 ]
+
+
+# The JavaScript catalogues the back office loads, and the package whose strings each serves.
+# In German, a string that package's JavaScript asks for and the catalogue lacks shows English.
+JAVASCRIPT_CATALOGUES = {
+    "wagtailadmin_javascript_catalog": "wagtail/admin",
+    "wagtail_localize:javascript_catalog": "wagtail_localize",
+}
+
+
+def _javascript_findings(name, path, response, catalogues):
+    served = javascript_catalogue(response)
+    return [
+        f"{name} {path}\n    JavaScript string without German: {msgid!r}"
+        for msgid in sorted(catalogues.javascript_msgids(JAVASCRIPT_CATALOGUES[name]))
+        if msgid not in served and normal(msgid) in catalogues.english_only
+    ]
 
 
 def _import_time(name, text):
@@ -220,6 +238,8 @@ def _walk(client, screens, catalogues, language, german_names=frozenset()):
         if response.status_code != 200:
             failures.append(f"{name} {path}: {response.status_code}")
             continue
+        if name in JAVASCRIPT_CATALOGUES and language == "de":
+            findings.extend(_javascript_findings(name, path, response, catalogues))
         for where, text in labels(response):
             text = normal(text)
             reason = catalogues.foreign(text, language)
@@ -282,3 +302,11 @@ def test_every_url_the_walk_leaves_out_has_a_reason():
     stale = [key for key in NOT_A_SCREEN if not any(re.fullmatch(key, n) for n in names)]
     assert not stale, f"NOT_A_SCREEN names URLs that no longer exist: {stale}"
     assert set(UNFILLED) and all(re.match(r"\w+$", p) for p in UNFILLED)
+    catalogues = {url.name for url in matrix_urls() if url.name.endswith("javascript_catalog")}
+    assert catalogues == set(JAVASCRIPT_CATALOGUES), "a JavaScript catalogue without its package"
+
+
+def test_a_javascript_string_that_the_served_catalogue_lacks_is_found():
+    empty = HttpResponse("const newcatalog = {};\n", content_type="text/javascript")
+    found = _javascript_findings("wagtailadmin_javascript_catalog", "/", empty, Catalogues(set()))
+    assert any("JavaScript string without German" in finding for finding in found)
