@@ -9,7 +9,9 @@ once per model), filled with the permission matrix's records, with the add and e
 every page type, a search in every list and chooser, and the CSV export of every list that
 has one. A URL that the walk cannot ask is listed with its reason (the permission matrix's
 SKIP and UNFILLED, and NOT_A_SCREEN here); a new URL is walked, or the test fails because it
-has no value for a parameter or does not open.
+has no value for a parameter or does not open. Previews of public pages (PUBLIC_PREVIEWS) show
+the page's own language; labels that Wagtail translates when it imports them (IMPORT_TIME)
+are printed, not failed on: no catalogue can change them.
 
 What counts as the other language is ``one_language.Catalogues.foreign``: in German, an
 English catalogue string that German shows otherwise (or that no catalogue translates), or a
