@@ -19,7 +19,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
-from wagtail.users.models import UserProfile
 
 from .roles import OWNED
 from .visibility import may_see, may_see_all, may_see_model
@@ -182,7 +181,11 @@ class AdminLanguageMiddleware:
         user = getattr(request, "user", None)
         if not (request.path_info.startswith("/admin/") and user and user.is_authenticated):
             return self.get_response(request)
-        language = UserProfile.get_for_user(user).get_preferred_language()
+        # As Wagtail reads it (wagtail.admin.localization): the profile is then cached on the
+        # user, and Wagtail's own views ask no second time.
+        if not hasattr(user, "wagtail_userprofile"):
+            return self.get_response(request)
+        language = user.wagtail_userprofile.get_preferred_language()
         with translation.override(language):
             request.LANGUAGE_CODE = language
             return self.get_response(request)
