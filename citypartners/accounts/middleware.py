@@ -13,6 +13,7 @@ import re
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -164,3 +165,27 @@ class AdminGateMiddleware:
             if match is not None and not gate_allows(request, match):
                 raise PermissionDenied
         return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """Every back-office screen in the account's own language (issue 14, item 6).
+
+    Wagtail switches to the account's preferred language only in its own admin views; the
+    two-factor screens (wagtail_2fa) and other views under /admin/ kept the language of the
+    request (German by default), so an English account read them in German."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if not (request.path_info.startswith("/admin/") and user and user.is_authenticated):
+            return self.get_response(request)
+        # As Wagtail reads it (wagtail.admin.localization): the profile is then cached on the
+        # user, and Wagtail's own views ask no second time.
+        if not hasattr(user, "wagtail_userprofile"):
+            return self.get_response(request)
+        language = user.wagtail_userprofile.get_preferred_language()
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return self.get_response(request)

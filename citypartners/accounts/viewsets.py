@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CopyView
 
+from citypartners.core.admin_display import display_value
 from citypartners.core.admin_lists import ListViewSetMixin, chooser_rows
 from citypartners.core.choosers import SearchingChooserViewSet
 
@@ -84,6 +85,10 @@ class VisibleLinksInspectMixin:
         return hidden_relation(self.request.user, field)
 
     def get_field_display_value(self, field_name, field):
+        if field is not None and not field.many_to_many:  # an empty value, a flag, a revision
+            shown = display_value(getattr(self.object, field_name, ""))
+            if shown is not None:
+                return shown
         if field is None or not field.is_relation:
             return super().get_field_display_value(field_name, field)
         value = getattr(self.object, field_name)

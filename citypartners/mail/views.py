@@ -20,6 +20,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 
+from citypartners.core.admin_display import display_value
+
 from .models import OutboxMessage
 from .selectors import outbox_attention
 from .services import outbox_resend
@@ -65,6 +67,12 @@ class OutboxInspectView(InspectView):
 
     def get_last_error_display_value(self):
         return self.object.last_error or "–"
+
+    def get_field_display_value(self, field_name, field):
+        # Wagtail shows an empty date ("next attempt" of a sent message) as "None", English in
+        # both languages.
+        shown = display_value(getattr(self.object, field_name, ""))
+        return super().get_field_display_value(field_name, field) if shown is None else shown
 
     @property
     def header_more_buttons(self):

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from citypartners.core.admin_display import ReadOnlyFieldPanel
 from citypartners.core.home_city import home_city
 from citypartners.core.i18n import localized
 from citypartners.core.models import VersionedRecord, version_panel
@@ -255,14 +256,14 @@ class Proposal(VersionedRecord):
     )
 
     panels = [
-        FieldPanel("status", read_only=True),
-        FieldPanel("name", read_only=True),
-        FieldPanel("organisation_name", read_only=True),
-        FieldPanel("email", read_only=True),
-        FieldPanel("city", read_only=True),
-        FieldPanel("focus_area", read_only=True),
-        FieldPanel("text", read_only=True),
-        FieldPanel("language", read_only=True),
+        ReadOnlyFieldPanel("status"),
+        ReadOnlyFieldPanel("name"),
+        ReadOnlyFieldPanel("organisation_name"),
+        ReadOnlyFieldPanel("email"),
+        ReadOnlyFieldPanel("city"),
+        ReadOnlyFieldPanel("focus_area"),
+        ReadOnlyFieldPanel("text"),
+        ReadOnlyFieldPanel("language"),
         FieldPanel("decline_reason"),
         FieldPanel("project"),
         FieldPanel("activity"),

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # WAGTAIL_2FA_REQUIRED is on, as in production).
     "wagtail_2fa.middleware.VerifyUserMiddleware",
     "citypartners.accounts.middleware.AdminGateMiddleware",
+    # Every screen under /admin/ in the account's language, not only Wagtail's own views.
+    "citypartners.accounts.middleware.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After the clickjacking middleware, so that its admin exception is seen there.

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from citypartners.core.admin_display import ReadOnlyFieldPanel
 from citypartners.core.models import VersionedRecord, version_panel
 
 
@@ -58,14 +59,10 @@ class AccessibilityFeedback(VersionedRecord):
 
     panels = [
         FieldPanel("status"),
-        FieldRowPanel(
-            [FieldPanel("answered_at", read_only=True), FieldPanel("answered_by", read_only=True)]
-        ),
-        FieldRowPanel(
-            [FieldPanel("created_at", read_only=True), FieldPanel("language", read_only=True)]
-        ),
-        FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]),
-        FieldPanel("message", read_only=True),
+        FieldRowPanel([ReadOnlyFieldPanel("answered_at"), ReadOnlyFieldPanel("answered_by")]),
+        FieldRowPanel([ReadOnlyFieldPanel("created_at"), ReadOnlyFieldPanel("language")]),
+        FieldRowPanel([ReadOnlyFieldPanel("name"), ReadOnlyFieldPanel("email")]),
+        ReadOnlyFieldPanel("message"),
         version_panel(),
     ]
 
