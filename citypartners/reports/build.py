@@ -138,7 +138,10 @@ def build_report(query: ReportQuery, *, made: datetime.datetime | None = None) -
         projects=projects,
         partnerships_new=list(selectors.report_partnerships_new(query)),
         partnerships_ended=list(selectors.report_partnerships_ended(query)),
-        matrix=Matrix([s.city for s in cities], areas, counts),
+        # The table's rows: the partner cities with an activity in the period.
+        matrix=Matrix(
+            [s.city for s in cities if any(k[0] == s.city.pk for k in counts)], areas, counts
+        ),
         money_total=selectors.report_money_total(query),
         money_by_year_and_source=selectors.report_money_by_year_and_source(query),
     )

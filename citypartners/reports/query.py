@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
 
 from citypartners.accounts.permissions import ALL_OWNERS, owner_scope
 from citypartners.activities.models import ActivityKind
@@ -44,8 +45,8 @@ class _Slugs(forms.ModelMultipleChoiceField):
 
 
 class ReportForm(forms.Form):
-    date_from = forms.DateField(label=_("from"))
-    date_to = forms.DateField(label=_("to"))
+    date_from = forms.DateField(label=_("first day of the period"), widget=AdminDateInput)
+    date_to = forms.DateField(label=_("last day of the period"), widget=AdminDateInput)
     owner = _Slugs(Owner.objects.all(), label=_("owners"))
     city = _Slugs(
         City.objects.filter(partnerships__isnull=False).distinct(), label=_("partner cities")
