@@ -17,7 +17,7 @@ from citypartners.activities.models import ActivityKind
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea
 
-LONGEST_PERIOD_YEARS = 50
+LONGEST_PERIOD_YEARS = 100
 
 
 @dataclass(frozen=True)
