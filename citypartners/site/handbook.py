@@ -162,6 +162,17 @@ JOBS = (
                 "text first, then translate it; the English page is its own draft until you "
                 "publish it."
             ),
+            _(
+                "A page you create gets its version in the other language as a draft at once: "
+                "the message after saving leads to it. State editors and moderators also find "
+                "“Translate this page” in a page's menu; the translation editor shows the "
+                "source text beside each field."
+            ),
+            _(
+                "In a record's form, an empty field whose twin in the other language is "
+                "filled says “Translation missing”; every list can be filtered for such "
+                "records."
+            ),
         ),
     ),
     Job(
