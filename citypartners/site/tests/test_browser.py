@@ -218,7 +218,9 @@ def test_two_editors_on_one_page_in_the_browser(browser, live_server, small_site
     autosaves never stop them; a second editor on an older form is stopped with a message."""
     from wagtail.models import Page
 
-    target = Page.objects.get(depth=2, locale__language_code="en").get_children().first()
+    # A German page: the English ones are wagtail-localize translations, edited in its
+    # translation editor, not in this form.
+    target = Page.objects.get(depth=2, locale__language_code="de").get_children().first()
     url = f"/admin/pages/{target.pk}/edit/"
     first = _editor(browser, live_server, "first@example.org")
     second = _editor(browser, live_server, "second@example.org")

@@ -16,6 +16,16 @@ from citypartners.site.selectors import translatable_models
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _a_record_of_every_kind():
+    """The small site has a record of every kind but money (the funding tests count their
+    own lines): one budget line, written in both languages."""
+    from citypartners.funding.tests.factories import BudgetLineFactory
+
+    BudgetLineFactory(note_de="Beispiel: Haushaltsposten", note_en="Example: budget line")
+
+
 MODELS = translatable_models()
 OWN_PAIRS = [model for model in MODELS if paired_fields(model)]
 TEXT = {"de": "Ein Text nur auf Deutsch", "en": "A text in English only"}
