@@ -18,6 +18,8 @@ from citypartners.partnerships.models import FocusArea, PartnershipStatus
 from . import selectors
 from .query import ReportQuery
 
+ENDED = PartnershipStatus.Status.ENDED
+
 
 @dataclass
 class PartnershipFacts:
@@ -105,9 +107,10 @@ def build_report(query: ReportQuery, *, made: datetime.datetime | None = None) -
     partnerships = list(selectors.report_partnerships(query))
     in_report = {p.pk for p in partnerships}
     sections: dict[int, CitySection] = {}
-    for partnership in partnerships:
-        section = sections.setdefault(partnership.city_id, CitySection(partnership.city))
-        section.partnerships.append(_facts(partnership, query))
+    facts = [_facts(partnership, query) for partnership in partnerships]
+    for fact in facts:
+        city = fact.partnership.city
+        sections.setdefault(city.pk, CitySection(city)).partnerships.append(fact)
     activities = list(selectors.report_activities(query))
     other = []
     for activity in activities:
@@ -120,7 +123,7 @@ def build_report(query: ReportQuery, *, made: datetime.datetime | None = None) -
     for project in projects:
         for city_id in {p.city_id for p in project.partnerships.all() if p.pk in in_report}:
             sections[city_id].projects.append(project)
-    for city_id, totals in selectors.report_money_by_city(query).items():
+    for city_id, totals in selectors.report_money_by_city(query, in_report).items():
         if city_id in sections:
             sections[city_id].money = totals
     cities = sorted(sections.values(), key=lambda s: (s.city.name, s.city.pk))
@@ -136,12 +139,24 @@ def build_report(query: ReportQuery, *, made: datetime.datetime | None = None) -
         other_activities=other,
         activities=activities,
         projects=projects,
-        partnerships_new=list(selectors.report_partnerships_new(query)),
-        partnerships_ended=list(selectors.report_partnerships_ended(query)),
+        # Read off the partnerships' documents and history, already loaded.
+        partnerships_new=[
+            f.partnership
+            for f in facts
+            if f.since is not None and query.date_from <= f.since.date <= query.date_to
+        ],
+        partnerships_ended=[
+            f.partnership
+            for f in facts
+            if any(
+                c.status == ENDED and query.date_from <= c.valid_from <= query.date_to
+                for c in f.partnership.status_history.all()
+            )
+        ],
         # The table's rows: the partner cities with an activity in the period.
         matrix=Matrix(
             [s.city for s in cities if any(k[0] == s.city.pk for k in counts)], areas, counts
         ),
-        money_total=selectors.report_money_total(query),
-        money_by_year_and_source=selectors.report_money_by_year_and_source(query),
+        money_total=selectors.report_money_total(query, in_report),
+        money_by_year_and_source=selectors.report_money_by_year_and_source(query, in_report),
     )

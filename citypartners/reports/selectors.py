@@ -159,28 +159,6 @@ def report_projects(query: ReportQuery):
     )
 
 
-def report_partnerships_new(query: ReportQuery):
-    """The report's partnerships founded in the period (the founding date shown)."""
-    founded = FoundingDocument.objects.filter(
-        partnership=OuterRef("pk"),
-        is_shown=True,
-        date__gte=query.date_from,
-        date__lte=query.date_to,
-    )
-    return report_partnerships(query).filter(Exists(founded))
-
-
-def report_partnerships_ended(query: ReportQuery):
-    """The report's partnerships that ended in the period."""
-    ended = PartnershipStatus.objects.filter(
-        partnership=OuterRef("pk"),
-        status=ENDED,
-        valid_from__gte=query.date_from,
-        valid_from__lte=query.date_to,
-    )
-    return report_partnerships(query).filter(Exists(ended))
-
-
 def report_activity_counts(query: ReportQuery) -> dict[tuple[int, int | None], int]:
     """Activities of the period per (partner city, focus area): an activity counts once for
     each of its partner cities among the report's partnerships and each of its focus areas
@@ -200,32 +178,33 @@ def report_activity_counts(query: ReportQuery) -> dict[tuple[int, int | None], i
     return {(row["partnership__city_id"], row["activity__focus_areas"]): row["n"] for row in rows}
 
 
-def _money_filters(query: ReportQuery) -> dict:
+def _money_filters(query: ReportQuery, partnerships) -> dict:
     """The report's question as money's filters: the years of the period, the report's
-    partnerships, the focus areas asked; only lines marked public without ``internal``."""
+    partnerships (their ids, as the report has read them), the focus areas asked; only lines
+    marked public without ``internal``."""
     return {
         "first_year": query.date_from.year,
         "last_year": query.date_to.year,
-        "partnerships": report_partnerships(query).order_by().values_list("pk", flat=True),
+        "partnerships": partnerships,
         "focus_areas": query.focus_areas or None,
         "public_only": not query.internal,
     }
 
 
-def report_money_total(query: ReportQuery):
+def report_money_total(query: ReportQuery, partnerships):
     """Money planned and spent over the report's years, all together. One query."""
-    return money.budget_total(**_money_filters(query))
+    return money.budget_total(**_money_filters(query, partnerships))
 
 
-def report_money_by_year_and_source(query: ReportQuery) -> list:
+def report_money_by_year_and_source(query: ReportQuery, partnerships) -> list:
     """Money planned and spent per year and funding source. One query."""
-    return money.budget_totals_by_year_and_source(**_money_filters(query))
+    return money.budget_totals_by_year_and_source(**_money_filters(query, partnerships))
 
 
-def report_money_by_city(query: ReportQuery) -> dict[int, list]:
+def report_money_by_city(query: ReportQuery, partnerships) -> dict[int, list]:
     """Per partner city (id): its money per year and source (Totals keyed (city id, year,
-    source)). Two queries."""
+    source)). One query."""
     found: dict[int, list] = {}
-    for total in money.budget_totals_by_city_year_and_source(**_money_filters(query)):
+    for total in money.budget_totals_by_city_year_and_source(**_money_filters(query, partnerships)):
         found.setdefault(total.key[0], []).append(total)
     return found

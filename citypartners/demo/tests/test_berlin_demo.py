@@ -6,16 +6,21 @@ is rolled back after the last test, so the small test site is back for every oth
 each test's own transaction nests inside (as a savepoint).
 """
 
+import datetime
+import io
 import itertools
 import math
 import re
 
+import openpyxl
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from citypartners.activities.models import Activity
@@ -220,9 +225,6 @@ def test_no_point_hides_another_on_the_real_maps(client):
 
 def _activities_2022_2023():
     """Every activity of 2022 and 2023, public and internal, recounted plainly."""
-    import datetime
-
-    from django.utils import timezone
 
     zone = timezone.get_current_timezone()
     start = datetime.datetime(2022, 1, 1, tzinfo=zone)
@@ -234,12 +236,6 @@ def _activities_2022_2023():
 def test_the_report_of_2022_and_2023_holds_every_activity_of_the_period_and_nothing_else(
     tmp_path, language
 ):
-    import io
-
-    import openpyxl
-    import pypdf
-    from bs4 import BeautifulSoup
-
     expected = _activities_2022_2023()
     assert expected, "the demo has activities in 2022 and 2023"
     titles = sorted(getattr(a, f"title_{language}") or a.title_de or a.title_en for a in expected)

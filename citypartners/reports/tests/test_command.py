@@ -4,6 +4,7 @@ import datetime
 import io
 
 import openpyxl
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
@@ -96,8 +97,6 @@ def test_a_bad_question_writes_nothing_and_says_why(
 def test_the_pdf_is_tagged_in_its_language_and_its_text_holds_every_activity(
     period_records, tmp_path
 ):
-    import pypdf
-
     target = tmp_path / "report.pdf"
     call_command(
         "partnership_report",

@@ -6,12 +6,16 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from citypartners.funding.models import BudgetLine, FundingSource
 from citypartners.funding.tests.factories import BudgetLineFactory
 from citypartners.partnerships.models import Partnership
 from citypartners.reports.build import build_report
 from citypartners.reports.query import ReportQuery
+from citypartners.reports.tests.test_views import _login
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +85,6 @@ def test_lines_not_marked_public_stay_out_of_a_report_without_internal_items(lin
 
 
 def test_the_report_page_writes_the_sums_in_the_accounts_number_format(client, lines):
-    from bs4 import BeautifulSoup
-    from django.urls import reverse
-    from wagtail.users.models import UserProfile
-
-    from citypartners.reports.tests.test_views import _login
-
     user = _login(client, "state-moderator", "land-berlin")
     for language, planned in [("de", "1.234,56\N{NO-BREAK SPACE}€"), ("en", "€1,234.56")]:
         profile = UserProfile.get_for_user(user)

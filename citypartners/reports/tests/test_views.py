@@ -5,6 +5,7 @@ import datetime
 import io
 
 import openpyxl
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -127,8 +128,6 @@ def test_the_spreadsheet_holds_the_reports_activities_with_typed_cells(client, p
 
 
 def test_the_pdf_download_is_the_report_in_the_accounts_language(client, period_records):
-    import pypdf
-
     _login(client, "state-editor", "land-berlin", "en")
     response = client.get(reverse("reports_partnership"), {**PERIOD, "format": "pdf"})
     assert response["Content-Type"] == "application/pdf"

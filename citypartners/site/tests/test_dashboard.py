@@ -43,7 +43,7 @@ from citypartners.partnerships.tests.factories import (
 )
 from citypartners.projects.models import Project, Proposal
 from citypartners.projects.tests.factories import ProposalFactory
-from citypartners.site import dashboard
+from citypartners.site import dashboard, dashboard_views
 
 pytestmark = pytest.mark.django_db
 
@@ -437,7 +437,6 @@ def test_each_sections_link_leads_to_a_list_of_exactly_its_records(
 ):
     # Pages of two rows, so that the small site's sections run over several pages.
     monkeypatch.setattr(dashboard, "SECTION_PAGE_ROWS", 2)
-    from citypartners.site import dashboard_views
 
     monkeypatch.setattr(dashboard_views, "SECTION_PAGE_ROWS", 2)
     _login(client, role, owner)

@@ -22,6 +22,7 @@ from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea, Partnership
+from citypartners.projects.models import Proposal
 from citypartners.projects.tests.factories import ProposalFactory
 from citypartners.site.handbook import JOBS, SHOT_HEIGHT, SHOT_WIDTH
 
@@ -410,8 +411,6 @@ def _proposal_project(office):
 
 
 def _proposal():
-    from citypartners.projects.models import Proposal  # noqa: PLC0415
-
     return Proposal.objects.get(email="handbook@example.org")
 
 

@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 
 from citypartners.accounts.services import account_create
 from citypartners.core.i18n import form_children, paired_fields, untranslated_records_q
+from citypartners.funding.tests.factories import BudgetLineFactory
 from citypartners.site.selectors import translatable_models
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.django_db
 def _a_record_of_every_kind():
     """The small site has a record of every kind but money (the funding tests count their
     own lines): one budget line, written in both languages."""
-    from citypartners.funding.tests.factories import BudgetLineFactory
 
     BudgetLineFactory(note_de="Beispiel: Haushaltsposten", note_en="Example: budget line")
 
