@@ -17,11 +17,30 @@ def _shade(value: int, top: int) -> tuple[str, str]:
     return SHADES[step], "#ffffff" if step >= 3 else "#1a1a1a"
 
 
-def matrix_svg(matrix, *, title_id: str) -> str:
-    """The chart, labelled by the element with id ``title_id`` (the table's caption)."""
-    areas = matrix.focus_areas
+CHART_ROWS = 30  # partner cities per chart: one chart fits on a printed page
+
+
+def _top(rows) -> int:
+    return max((max(cells, default=0) for _city, cells in rows), default=0)
+
+
+def matrix_charts(matrix, *, title_id: str, per_chart: int = CHART_ROWS) -> list[str]:
+    """The chart in parts of ``per_chart`` partner cities each, shaded on one scale, so that
+    a long table's chart prints legibly, a part to a page."""
     rows = list(matrix.rows())
-    top = max((max(cells, default=0) for _city, cells in rows), default=0)
+    top = _top(rows)
+    return [
+        matrix_svg(matrix, title_id=title_id, rows=rows[start : start + per_chart], top=top)
+        for start in range(0, max(1, len(rows)), per_chart)
+    ]
+
+
+def matrix_svg(matrix, *, title_id: str, rows=None, top: int | None = None) -> str:
+    """The chart (of ``rows``, by default the whole table), labelled by the element with id
+    ``title_id`` (the table's caption); ``top`` the number shaded darkest."""
+    areas = matrix.focus_areas
+    rows = list(matrix.rows()) if rows is None else rows
+    top = _top(rows) if top is None else top
     width = LABEL_W + CELL_W * max(1, len(areas))
     height = HEAD_H + CELL_H * max(1, len(rows))
     parts = []

@@ -10,7 +10,7 @@ from citypartners.core.i18n import localized
 from citypartners.core.models import OfficeSettings
 
 from . import text
-from .chart import matrix_svg
+from .chart import matrix_charts
 
 
 def office_name() -> str:
@@ -35,7 +35,7 @@ def html(report, *, language: str) -> str:
                 "summary": [
                     (label, report.summary[key]) for key, label in text.summary_labels().items()
                 ],
-                "chart": matrix_svg(report.matrix, title_id="report-matrix-caption"),
+                "charts": matrix_charts(report.matrix, title_id="report-matrix-caption"),
             },
         )
 

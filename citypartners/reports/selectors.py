@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from citypartners.activities.models import Activity
 from citypartners.funding import selectors as money
+from citypartners.owners.models import Owner
 from citypartners.partnerships.models import FoundingDocument, Partnership, PartnershipStatus
 from citypartners.partnerships.selectors import PUBLIC_PARTNERSHIP
 from citypartners.projects.models import Project
@@ -88,9 +89,9 @@ def report_partnerships(query: ReportQuery):
     )
 
 
-def report_activities(query: ReportQuery):
+def _activities_asked(query: ReportQuery):
     """The activities taking place, at least in part, in the period, of the owners, partner
-    cities, focus areas and kinds asked; in date order, with what the report shows of each."""
+    cities, focus areas and kinds asked (unordered, nothing loaded with them)."""
     start, end = period_bounds(query)
     queryset = Activity.objects.filter(ends_at__gt=start, starts_at__lt=end)
     if not query.internal:
@@ -112,11 +113,17 @@ def report_activities(query: ReportQuery):
         )
     if query.kinds:
         related &= Q(kind__in=query.kinds)
+    return queryset.filter(related)
+
+
+def report_activities(query: ReportQuery):
+    """The activities of the question (``_activities_asked``) in date order, with what the
+    report shows of each."""
     partnerships = Partnership.objects.select_related("city", "owner")
     if not query.internal:
         partnerships = partnerships.filter(PUBLIC_PARTNERSHIP)
     return (
-        queryset.filter(related)
+        _activities_asked(query)
         .select_related("kind", "owner", "project")
         .prefetch_related(
             Prefetch("partnerships", queryset=partnerships),
@@ -165,7 +172,7 @@ def report_activity_counts(query: ReportQuery) -> dict[tuple[int, int | None], i
     (None: without one). One query."""
     through = Activity.partnerships.through
     links = through.objects.filter(
-        activity__in=report_activities(query).order_by().values("pk"),
+        activity__in=_activities_asked(query).values("pk"),
         partnership__in=report_partnerships(query).order_by().values("pk"),
     )
     if query.focus_areas:
@@ -176,6 +183,46 @@ def report_activity_counts(query: ReportQuery) -> dict[tuple[int, int | None], i
         .order_by()
     )
     return {(row["partnership__city_id"], row["activity__focus_areas"]): row["n"] for row in rows}
+
+
+def report_activity_count(query: ReportQuery) -> int:
+    """How many activities the question holds. One query."""
+    return _activities_asked(query).count()
+
+
+def report_activity_counts_by_city(query: ReportQuery) -> dict[int, int]:
+    """Activities of the period per partner city (id): an activity counts once for each of
+    its partner cities among the report's partnerships, however many partnerships with that
+    city it names. One query."""
+    rows = (
+        Activity.partnerships.through.objects.filter(
+            activity__in=_activities_asked(query).values("pk"),
+            partnership__in=report_partnerships(query).order_by().values("pk"),
+        )
+        .values("partnership__city_id")
+        .annotate(n=Count("activity_id", distinct=True))
+        .order_by()
+    )
+    return {row["partnership__city_id"]: row["n"] for row in rows}
+
+
+def report_other_activity_count(query: ReportQuery) -> int:
+    """Activities of the question without a partner city among the report's partnerships
+    (the report's "other activities"). One query."""
+    with_city = Activity.partnerships.through.objects.filter(
+        activity=OuterRef("pk"),
+        partnership__in=report_partnerships(query).order_by().values("pk"),
+    )
+    return _activities_asked(query).exclude(Exists(with_city)).count()
+
+
+def report_activity_counts_by_owner(query: ReportQuery) -> dict:
+    """Activities of the question per owner (the record; None: without one, the state's, see
+    owners.models). Two queries."""
+    rows = _activities_asked(query).values("owner_id").annotate(n=Count("pk")).order_by()
+    counts = {row["owner_id"]: row["n"] for row in rows}
+    owners = Owner.objects.in_bulk([pk for pk in counts if pk is not None])
+    return {owners.get(pk) if pk is not None else None: n for pk, n in counts.items()}
 
 
 def _money_filters(query: ReportQuery, partnerships) -> dict:
@@ -208,3 +255,9 @@ def report_money_by_city(query: ReportQuery, partnerships) -> dict[int, list]:
     for total in money.budget_totals_by_city_year_and_source(**_money_filters(query, partnerships)):
         found.setdefault(total.key[0], []).append(total)
     return found
+
+
+def report_money_by_owner(query: ReportQuery, partnerships) -> list:
+    """Money planned and spent per owner of the lines (Totals keyed by the owner, None: the
+    state's), in the owners' order. Two queries."""
+    return money.budget_totals_by_owner(**_money_filters(query, partnerships))

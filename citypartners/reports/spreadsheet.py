@@ -30,6 +30,9 @@ def _sheet(book, title, header, rows):
 
 
 def workbook(report) -> Workbook:
+    """The workbook of a report's full edition (``build.FULL``): every row of every list."""
+    if not report.is_full:
+        raise ValueError("a spreadsheet lists everything: build the report's full edition")
     book = Workbook()
     book.remove(book.active)
     labels = text.summary_labels()
@@ -42,6 +45,29 @@ def workbook(report) -> Workbook:
             [],
             *([str(name), str(value)] for name, value in text.question(report.query)),
         ],
+    )
+    _sheet(
+        book,
+        _("Owners"),
+        [
+            _("Owner"),
+            _("Partnerships"),
+            _("Activities"),
+            _("Projects running"),
+            _("Money planned"),
+            _("Money spent"),
+        ],
+        (
+            [
+                str(f.owner) if f.owner else _("without owner"),
+                f.partnerships,
+                f.activities,
+                f.projects,
+                f.planned,
+                f.spent,
+            ]
+            for f in report.owners
+        ),
     )
     _sheet(
         book,

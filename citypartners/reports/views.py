@@ -13,8 +13,8 @@ from citypartners.accounts.visibility import may_see_model
 from citypartners.partnerships.models import Partnership
 
 from . import document, spreadsheet, text
-from .build import build_report
-from .chart import matrix_svg
+from .build import FULL, build_report
+from .chart import matrix_charts
 from .query import ReportForm
 
 
@@ -27,6 +27,13 @@ def _last_year() -> dict:
     return {"date_from": datetime.date(year, 1, 1), "date_to": datetime.date(year, 12, 31)}
 
 
+def _without(params, *names) -> str:
+    kept = params.copy()
+    for name in names:
+        kept.pop(name, None)
+    return kept.urlencode()
+
+
 def partnership_report(request):
     if not may_report(request.user):
         raise PermissionDenied
@@ -34,9 +41,9 @@ def partnership_report(request):
     form = ReportForm(request.GET if asked else None, initial=_last_year(), user=request.user)
     report = None
     if asked and form.is_valid():
+        if request.GET.get("format") == "xlsx":  # everything, whatever the size
+            return spreadsheet.response(build_report(form.query(), edition=FULL))
         report = build_report(form.query())
-        if request.GET.get("format") == "xlsx":
-            return spreadsheet.response(report)
         if request.GET.get("format") == "pdf":
             reply = HttpResponse(
                 document.pdf(report, language=translation.get_language()),
@@ -52,8 +59,12 @@ def partnership_report(request):
         {
             "form": form,
             "report": report,
-            "chart": matrix_svg(report.matrix, title_id="report-matrix-caption") if report else "",
+            "charts": matrix_charts(report.matrix, title_id="report-matrix-caption")
+            if report
+            else [],
             "query_string": query_string,
+            # An overview links each partner city to the same question for that city alone.
+            "city_query": _without(request.GET, "city", "format") if report else None,
             "question": text.question(report.query) if report else [],
             "summary": [
                 (label, report.summary[key]) for key, label in text.summary_labels().items()

@@ -265,6 +265,10 @@ LOGGING = {
         # would be four per page (setup_site: hundreds, hiding what it says); failures remain,
         # and LOG_LEVEL=DEBUG shows them all.
         "django_tasks": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"},
+        # WeasyPrint logs each step and each page of a report's PDF (hundreds of lines);
+        # its warnings (a missing font, unsupported CSS) remain.
+        "weasyprint": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pypdf
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -651,6 +653,44 @@ def run_inprocess(bench: Bench, env: dict, name: str, *options, what: str) -> di
     return json.loads(result_file.read_text())
 
 
+def measure_report(bench: Bench, env: dict, size: str) -> dict:
+    """The partnership report of the last whole year, all partners, internal items
+    included, made as PDF by the command an office would run (issue 15: under a minute at
+    world size); the seconds include Django's start."""
+    year = datetime.date.today().year - 1
+    output = bench.tmp / f"report-{size}.pdf"
+    bench.step(f"{size}: partnership report {year} as PDF (manage.py partnership_report)")
+    started = time.monotonic()
+    said = bench.run(
+        [
+            bench.bin / "python",
+            ROOT / "manage.py",
+            "partnership_report",
+            "--from",
+            f"{year}-01-01",
+            "--to",
+            f"{year}-12-31",
+            "--internal",
+            "--language",
+            "de",
+            "--format",
+            "pdf",
+            "--output",
+            output,
+        ],
+        env=env,
+        what="the partnership report",
+    )
+    seconds = time.monotonic() - started
+    return {
+        "year": year,
+        "seconds": round(seconds, 1),
+        "pages": len(pypdf.PdfReader(output).pages),
+        "bytes": output.stat().st_size,
+        "edition": "overview" if "overview" in said else "full",
+    }
+
+
 def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
     """Fill the size's database, measure in-process, then every URL through gunicorn: without
     the page cache, with it, and through Varnish in front of it."""
@@ -676,6 +716,7 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
     measured = run_inprocess(
         bench, env, f"{size}-inprocess", *options, what=f"the in-process measurement at {size} size"
     )
+    report_pdf = measure_report(bench, env, size)
     if "nginx" not in ports:
         ports["nginx"] = start_nginx(bench)
 
@@ -779,6 +820,7 @@ def measure_size(bench: Bench, env: dict, size: str, ports: dict) -> dict:
         },
         "summary": stats.summary(rows),
         "rows": rows,
+        "report_pdf": report_pdf,
     }
 
 
@@ -944,6 +986,15 @@ def render_markdown(report: dict) -> str:
                     f"{what}: {spread['min']:.2f}–{spread['max']:.2f}× {reference} (median "
                     f"{spread['median']:.2f}× over {spread['count']} URLs)."
                 )
+        made = result.get("report_pdf")
+        if made:
+            lines.append("")
+            lines.append(
+                f"Partnership report {made['year']} (all partners, internal items) as PDF: "
+                f"**{made['seconds']:.1f} s** with Django's start (goal: under a minute at world "
+                f"size), {made['pages']} pages, {made['bytes'] / 1e6:.1f} MB, "
+                f"{made['edition']} edition."
+            )
         lines += ["", stats.markdown_table(result["rows"])]
     if report.get("query_check"):
         lines += ["", stats.query_check_markdown(report["query_check"], heading="##")]

@@ -262,7 +262,7 @@ def test_the_report_of_2022_and_2023_holds_every_activity_of_the_period_and_noth
         a.pk for a in expected
     }
     book = openpyxl.load_workbook(files["xlsx"])
-    sheet = book.worksheets[2]  # the activities, one row each
+    sheet = book[{"de": "Aktivitäten", "en": "Activities"}[language]]  # one row each
     assert sorted(row[2] for row in list(sheet.values)[1:]) == titles
     summary = {row[0]: row[1] for row in list(book.worksheets[0].values)[1:7]}
     assert list(summary.values())[2] == len(expected)

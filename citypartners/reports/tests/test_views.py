@@ -116,7 +116,7 @@ def test_the_spreadsheet_holds_the_reports_activities_with_typed_cells(client, p
     )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames[:3] == ["Zusammenfassung", "Partnerschaften", "Aktivitäten"]
+    assert book.sheetnames[:4] == ["Zusammenfassung", "Träger", "Partnerschaften", "Aktivitäten"]
     rows = list(book["Aktivitäten"].values)
     report = build_report(
         ReportQuery(datetime.date(2022, 1, 1), datetime.date(2023, 12, 31), internal=True)

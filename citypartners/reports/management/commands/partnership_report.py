@@ -17,7 +17,7 @@ from django.utils.datastructures import MultiValueDict
 
 from citypartners.core.i18n import terminal_language
 from citypartners.reports import document, spreadsheet
-from citypartners.reports.build import build_report
+from citypartners.reports.build import FULL, build_report
 from citypartners.reports.query import ReportForm
 
 FORMATS = ("html", "pdf", "xlsx")
@@ -58,7 +58,11 @@ class Command(BaseCommand):
                         for field, errors in form.errors.items()
                     )
                 )
-            report = build_report(form.query())
+            # The spreadsheet lists everything whatever the size (build.FULL); a document
+            # of a large question is its overview.
+            report = build_report(
+                form.query(), edition=FULL if options["format"] == "xlsx" else None
+            )
             if options["format"] == "xlsx":
                 content = spreadsheet.content(report)
             elif options["format"] == "pdf":
@@ -69,4 +73,5 @@ class Command(BaseCommand):
         partial = output.with_name(output.name + ".partial")
         partial.write_bytes(content)
         partial.replace(output)  # whole or not at all
-        self.stdout.write(f"{output} ({len(content):,} bytes)")
+        edition = "" if options["format"] == "xlsx" else f", {report.edition} edition"
+        self.stdout.write(f"{output} ({len(content):,} bytes{edition})")
