@@ -31,6 +31,9 @@ ZERO = Decimal("0.00")
 
 FULL = "full"
 OVERVIEW = "overview"
+# The spreadsheet's: every list, the activities read in chunks while they are written (a
+# world-size year's 30,000 activities held at once took a worker past 800 MB).
+SPREADSHEET = "spreadsheet"
 # A report whose full edition would run longer than this is made as its overview: a PDF of
 # hundreds of pages is read by nobody, and WeasyPrint lays out about five pages a second on
 # this machine's two cores (measured with the generated world: docs/benchmarks.md).
@@ -115,15 +118,27 @@ class Matrix:
         return [totals.get(area.pk if area else None, 0) for area in self.focus_areas]
 
 
+class ActivitiesRead:
+    """The question's activities in date order, read anew in chunks each time they are
+    iterated: what the spreadsheet writes row by row."""
+
+    def __init__(self, query: ReportQuery):
+        self.query = query
+
+    def __iter__(self):
+        return selectors.report_activities(self.query).iterator(chunk_size=500)
+
+
 @dataclass
 class Report:
     query: ReportQuery
     made: datetime.datetime
-    edition: str  # FULL or OVERVIEW
+    edition: str  # FULL, OVERVIEW or SPREADSHEET
     cities: list  # CitySection, by the city's name
     other_activities: list  # the full edition's; an overview only counts them
     other_activity_count: int
-    activities: list  # every activity, in date order (the full edition's)
+    activities: object  # every activity in date order: the full edition's list, the
+    # spreadsheet's ActivitiesRead, none in an overview
     activity_count: int
     projects: list
     partnerships_new: list
@@ -233,6 +248,8 @@ def build_report(
         for city_id, n in selectors.report_activity_counts_by_city(query).items():
             sections[city_id].activity_count = n
         other_count = selectors.report_other_activity_count(query)
+        if edition == SPREADSHEET:
+            activities = ActivitiesRead(query)
     projects = list(selectors.report_projects(query))
     for project in projects:
         for city_id in {p.city_id for p in project.partnerships.all() if p.pk in in_report}:
@@ -283,6 +300,6 @@ def build_report(
             selectors.report_money_by_owner(query, in_report),
         ),
     )
-    shown = report.cities if report.is_full else report.cities_by_activity
+    shown = report.cities_by_activity if edition == OVERVIEW else report.cities
     report.matrix.cities = [s.city for s in shown if s.city.pk in with_activity]
     return report

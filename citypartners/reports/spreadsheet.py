@@ -7,34 +7,54 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from . import text
+from .build import OVERVIEW
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _sheet(book, title, header, rows):
-    sheet = book.create_sheet(title[:31])
-    sheet.append([str(h) for h in header])
-    for cell in sheet[1]:
+def _cell(sheet, value, *, bold=False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for column in sheet.columns:
-        letter = column[0].column_letter
-        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-        sheet.column_dimensions[letter].width = min(60, max(10, width + 2))
+    elif hasattr(value, "year") and not hasattr(value, "hour"):
+        cell.number_format = "yyyy-mm-dd"
+    elif isinstance(value, Decimal):
+        cell.number_format = "#,##0.00 [$€-x-euro2]"
+    return cell
+
+
+def _sheet(book, title, header, rows):
+    """A sheet written row by row (openpyxl's write-only mode: a world-size report's tens
+    of thousands of rows are not held as cell objects), its columns as wide as their text."""
+    sheet = book.create_sheet(title[:31])
+    header = [str(h) for h in header]
+    rows = [list(row) for row in rows]
+    for index, name in enumerate(header):
+        width = max(
+            (len(str(row[index])) for row in rows if len(row) > index and row[index] is not None),
+            default=8,
+        )
+        sheet.column_dimensions[get_column_letter(index + 1)].width = min(
+            60, max(10, max(width, len(name)) + 2)
+        )
     sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, name, bold=True) for name in header])
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
     return sheet
 
 
 def workbook(report) -> Workbook:
-    """The workbook of a report's full edition (``build.FULL``): every row of every list."""
-    if not report.is_full:
-        raise ValueError("a spreadsheet lists everything: build the report's full edition")
-    book = Workbook()
-    book.remove(book.active)
+    """The workbook of a report built for it (``build.SPREADSHEET``, or the full edition):
+    every row of every list."""
+    if report.edition == OVERVIEW:
+        raise ValueError("a spreadsheet lists everything: build the report's SPREADSHEET edition")
+    book = Workbook(write_only=True)
     labels = text.summary_labels()
     _sheet(
         book,
@@ -192,13 +212,6 @@ def workbook(report) -> Workbook:
             *([_("ended"), str(p.city.name), str(p.owner)] for p in report.partnerships_ended),
         ],
     )
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if hasattr(cell.value, "year") and not hasattr(cell.value, "hour"):
-                    cell.number_format = "yyyy-mm-dd"
-                elif isinstance(cell.value, Decimal):
-                    cell.number_format = "#,##0.00 [$€-x-euro2]"
     return book
 
 

@@ -13,7 +13,7 @@ from citypartners.accounts.visibility import may_see_model
 from citypartners.partnerships.models import Partnership
 
 from . import document, spreadsheet, text
-from .build import FULL, build_report
+from .build import SPREADSHEET, build_report
 from .chart import matrix_charts
 from .query import ReportForm
 
@@ -42,7 +42,7 @@ def partnership_report(request):
     report = None
     if asked and form.is_valid():
         if request.GET.get("format") == "xlsx":  # everything, whatever the size
-            return spreadsheet.response(build_report(form.query(), edition=FULL))
+            return spreadsheet.response(build_report(form.query(), edition=SPREADSHEET))
         report = build_report(form.query())
         if request.GET.get("format") == "pdf":
             reply = HttpResponse(

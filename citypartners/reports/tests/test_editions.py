@@ -22,7 +22,7 @@ from citypartners.funding.tests.factories import BudgetLineFactory
 from citypartners.partnerships.models import City, Partnership
 from citypartners.projects.models import Project
 from citypartners.reports import build, spreadsheet
-from citypartners.reports.build import FULL, OVERVIEW, build_report
+from citypartners.reports.build import FULL, OVERVIEW, SPREADSHEET, build_report
 from citypartners.reports.chart import matrix_charts
 from citypartners.reports.query import ReportQuery
 from citypartners.reports.tests.test_figures import (
@@ -250,3 +250,16 @@ def test_a_long_chart_is_drawn_in_parts_with_the_tables_numbers_in_order(period_
         for t in BeautifulSoup(chart, "html.parser").select("rect + text")
     ]
     assert drawn == [str(v) for _city, cells in rows for v in cells]
+
+
+def test_the_spreadsheets_report_holds_the_full_editions_figures_and_activities(
+    period_records, money
+):
+    q = ReportQuery(START, END, internal=True)
+    full, sheet = build_report(q, edition=FULL), build_report(q, edition=SPREADSHEET)
+    assert sheet.summary == full.summary
+    assert [a.pk for a in sheet.activities] == [a.pk for a in full.activities]
+    assert list(sheet.matrix.rows()) == list(full.matrix.rows())
+    assert [(f.owner, f.activities, f.planned) for f in sheet.owners] == [
+        (f.owner, f.activities, f.planned) for f in full.owners
+    ]

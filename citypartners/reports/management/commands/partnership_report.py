@@ -17,7 +17,7 @@ from django.utils.datastructures import MultiValueDict
 
 from citypartners.core.i18n import terminal_language
 from citypartners.reports import document, spreadsheet
-from citypartners.reports.build import FULL, build_report
+from citypartners.reports.build import SPREADSHEET, build_report
 from citypartners.reports.query import ReportForm
 
 FORMATS = ("html", "pdf", "xlsx")
@@ -58,10 +58,10 @@ class Command(BaseCommand):
                         for field, errors in form.errors.items()
                     )
                 )
-            # The spreadsheet lists everything whatever the size (build.FULL); a document
+            # The spreadsheet lists everything whatever the size (build.SPREADSHEET); a document
             # of a large question is its overview.
             report = build_report(
-                form.query(), edition=FULL if options["format"] == "xlsx" else None
+                form.query(), edition=SPREADSHEET if options["format"] == "xlsx" else None
             )
             if options["format"] == "xlsx":
                 content = spreadsheet.content(report)
