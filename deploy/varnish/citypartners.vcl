@@ -77,6 +77,14 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # A back-office report of a very large office takes a minute or more to make (its
+    # spreadsheet of a whole year at world size: docs/benchmarks.md); nginx waits as long.
+    if (bereq.url ~ "^/admin/reports/") {
+        set bereq.first_byte_timeout = 300s;
+    }
+}
+
 sub vcl_backend_response {
     set beresp.http.X-App = beresp.backend.name;
     # Bound what a lost purge could leave behind (the application's index of addresses lives
