@@ -37,7 +37,8 @@ def period_bounds(query: ReportQuery) -> tuple[datetime.datetime, datetime.datet
 def report_partnerships(query: ReportQuery):
     """The partnerships the report covers: of the owners, cities and focus areas asked, in
     force at some time of the period (not founded after it, not ended before it), with city
-    and owner, founding documents and status history. Ordered by city, then owner."""
+    and owner, founding documents and status history (what the report shows of each).
+    Ordered by city, then owner."""
     queryset = Partnership.objects.all()
     if not query.internal:
         queryset = queryset.filter(PUBLIC_PARTNERSHIP)
@@ -83,7 +84,6 @@ def report_partnerships(query: ReportQuery):
                 "status_history",
                 queryset=PartnershipStatus.objects.order_by("valid_from", "pk"),
             ),
-            "focus_areas",
         )
         .order_by("city__name_en", "city_id", "owner__sort_order", "pk")
     )

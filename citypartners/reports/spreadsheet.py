@@ -2,6 +2,7 @@
 numbers as numbers), headings in the report's language."""
 
 import io
+import itertools
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -28,15 +29,20 @@ def _cell(sheet, value, *, bold=False) -> WriteOnlyCell:
     return cell
 
 
+WIDTH_SAMPLE = 500  # rows a column's width is taken from
+
+
 def _sheet(book, title, header, rows):
     """A sheet written row by row (openpyxl's write-only mode: a world-size report's tens
-    of thousands of rows are not held as cell objects), its columns as wide as their text."""
+    of thousands of rows are never held at once), its columns as wide as the text of their
+    first rows."""
     sheet = book.create_sheet(title[:31])
     header = [str(h) for h in header]
-    rows = [list(row) for row in rows]
+    rows = iter(rows)
+    first = [list(row) for row in itertools.islice(rows, WIDTH_SAMPLE)]
     for index, name in enumerate(header):
         width = max(
-            (len(str(row[index])) for row in rows if len(row) > index and row[index] is not None),
+            (len(str(row[index])) for row in first if len(row) > index and row[index] is not None),
             default=8,
         )
         sheet.column_dimensions[get_column_letter(index + 1)].width = min(
@@ -44,7 +50,7 @@ def _sheet(book, title, header, rows):
         )
     sheet.freeze_panes = "A2"
     sheet.append([_cell(sheet, name, bold=True) for name in header])
-    for row in rows:
+    for row in itertools.chain(first, rows):
         sheet.append([_cell(sheet, value) for value in row])
     return sheet
 
