@@ -2,6 +2,8 @@
 calendar (every value checked, none trusted)."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
@@ -14,12 +16,47 @@ from citypartners.partnerships.fields import (
 from citypartners.partnerships.models import FocusArea
 
 from .models import ActivityKind
-from .services import activity_instants_set
+from .services import activity_instants_set, activity_update_error, participant_country_errors
 
 
 class ActivityAdminForm(OwnedRecordForm):
     """Sets the derived instants: Wagtail's create and edit actions save the instance, or
-    only its revision, through this form's save() and never through the services."""
+    only its revision, through this form's save() and never through the services. Checks
+    the funding facts as a whole (each country once; a grant report kept online stays so)."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid:
+            return False
+        formset = self.formsets.get("participant_countries")
+        codes = [
+            form.cleaned_data.get("country_code")
+            for form in (formset.forms if formset is not None else [])
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        errors = participant_country_errors(codes)
+        refused = activity_update_error(activity=self.instance)
+        if refused:
+            errors.append(refused)
+        for error in errors:
+            self.add_error(None, error)
+        expiry_error = self._expiry_error()
+        if expiry_error:
+            self.add_error("expire_at", expiry_error)
+        return not errors and not expiry_error
+
+    def _expiry_error(self):
+        activity = self.instance
+        expire_at = self.cleaned_data.get("expire_at") if "expire_at" in self.fields else None
+        keep = activity.keep_online_until
+        if not (expire_at and keep and activity.is_funded):
+            return None
+        if timezone.localtime(expire_at).date() > keep:
+            return None
+        return _(
+            "The grant report must stay online until %(date)s: let the activity expire "
+            "after that day, or not at all."
+        ) % {"date": date_format(keep, "DATE_FORMAT")}
 
     def save(self, commit=True):
         # A draft may lack its dates yet (Wagtail defers required fields for drafts).

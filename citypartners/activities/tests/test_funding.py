@@ -1,0 +1,236 @@
+"""A funded activity's facts: what counts as funded, the checks on participants per country and
+programme days (with messages in the editor's language), and the period its grant report stays
+online, refused on every path an editor takes an activity off the site by."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from citypartners.accounts.services import account_create
+from citypartners.activities.models import Activity
+from citypartners.activities.services import (
+    activity_funding_set,
+    activity_removal_error,
+    activity_update,
+)
+from citypartners.activities.tests.factories import (
+    ActivityFactory,
+    FundedActivityFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2031, 1, 1)
+
+
+def test_an_activity_is_funded_with_a_programme_and_a_grant_agreement_number():
+    assert FundedActivityFactory().is_funded
+    assert not ActivityFactory().is_funded
+    assert not FundedActivityFactory(grant_agreement_number="").is_funded
+    assert not FundedActivityFactory(funding_programme_de="", funding_programme_en="").is_funded
+    assert FundedActivityFactory(funding_programme_de="").is_funded  # one language is enough
+
+
+def test_a_funded_activity_needs_its_funding_statement():
+    activity = FundedActivityFactory.build(funding_statement_de="", funding_statement_en="")
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as raised:
+            activity.clean()
+        assert raised.value.message_dict["funding_statement_de"] == [
+            "A funded activity needs the funding statement the programme requires."
+        ]
+
+
+def test_participants_and_programme_days_are_saved_in_the_activitys_revision():
+    activity = FundedActivityFactory()
+    activity_funding_set(
+        activity=activity,
+        countries=[("DE", 14), ("PL", 9)],
+        days=[(datetime.date(2030, 5, 4), "Ankunft", "Arrival")],
+    )
+    activity = Activity.objects.get(pk=activity.pk)
+    assert [(r.country_code, r.participants) for r in activity.participant_countries.all()] == [
+        ("DE", 14),
+        ("PL", 9),
+    ]
+    assert [(d.date, d.text_en) for d in activity.programme_days.all()] == [
+        (datetime.date(2030, 5, 4), "Arrival")
+    ]
+    published = activity.latest_revision.as_object()
+    assert [r.country_code for r in published.participant_countries.all()] == ["DE", "PL"]
+
+
+@pytest.mark.parametrize(
+    "language,message",
+    [
+        ("en", "This day lies outside the activity's dates (05/04/2030 to 05/07/2030)."),
+        ("de", "Dieser Tag liegt außerhalb der Daten der Aktivität (04.05.2030 bis 07.05.2030)."),
+    ],
+)
+def test_a_programme_day_outside_the_activitys_dates_is_refused(language, message):
+    activity = FundedActivityFactory()
+    with translation.override(language), pytest.raises(ValidationError) as raised:
+        activity_funding_set(
+            activity=activity, days=[(datetime.date(2030, 5, 8), "Abreise", "Departure")]
+        )
+    assert raised.value.message_dict["date"] == [message]
+    assert not Activity.objects.get(pk=activity.pk).programme_days.exists()
+
+
+@pytest.mark.parametrize(
+    "language,message",
+    [
+        (
+            "en",
+            "Poland is listed more than once under participants per country: give each "
+            "country once, with all its participants.",
+        ),
+        (
+            "de",
+            "Polen ist unter „Teilnehmende nach Land“ mehrfach genannt: Nennen Sie jedes "
+            "Land einmal, mit allen Teilnehmenden von dort.",
+        ),
+    ],
+)
+def test_a_country_named_twice_is_refused(language, message):
+    activity = FundedActivityFactory()
+    with translation.override(language), pytest.raises(ValidationError) as raised:
+        activity_funding_set(activity=activity, countries=[("PL", 3), ("DE", 2), ("PL", 4)])
+    assert raised.value.messages == [message]
+    assert not Activity.objects.get(pk=activity.pk).participant_countries.exists()
+
+
+@pytest.mark.parametrize(
+    "language,message",
+    [
+        ("en", "Give at least 1 participant; leave out a country nobody came from."),
+        (
+            "de",
+            "Geben Sie mindestens 1 teilnehmende Person an; ein Land, aus dem niemand kam, "
+            "lassen Sie weg.",
+        ),
+    ],
+)
+def test_fewer_than_one_participant_is_refused(language, message):
+    activity = FundedActivityFactory()
+    with translation.override(language):
+        with pytest.raises(ValidationError) as raised:
+            activity_funding_set(activity=activity, countries=[("DE", 0)])
+        assert raised.value.message_dict["participants"] == [message]
+
+
+def test_an_unknown_country_code_is_refused():
+    activity = FundedActivityFactory()
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as raised:
+            activity_funding_set(activity=activity, countries=[("XY", 3)])
+        assert raised.value.message_dict["country_code"] == [
+            "“XY” is not an ISO 3166 country code, such as DE or FR."
+        ]
+
+
+# --- kept online ------------------------------------------------------------------------------
+def test_a_grant_report_is_kept_online_until_its_date_and_no_longer():
+    activity = FundedActivityFactory(keep_online_until=datetime.date(2031, 6, 30))
+    assert activity.keeps_grant_report_online(datetime.date(2031, 6, 30))
+    assert not activity.keeps_grant_report_online(datetime.date(2031, 7, 1))
+    assert not FundedActivityFactory(keep_online_until=None).keeps_grant_report_online(TODAY)
+    assert not FundedActivityFactory(is_public=False).keeps_grant_report_online(TODAY)
+    assert not FundedActivityFactory(live=False).keeps_grant_report_online(TODAY)
+
+
+def test_the_refusal_names_the_activity_and_the_date_in_the_users_language():
+    activity = FundedActivityFactory(title_en="Example: meeting", title_de="Beispiel: Treffen")
+    with translation.override("en"):
+        assert activity_removal_error(activity=activity, action="delete", today=TODAY) == (
+            "“Example: meeting” cannot be deleted: its grant report must stay online until "
+            "31 December 2035, as its funding programme requires."
+        )
+    with translation.override("de"):
+        assert activity_removal_error(activity=activity, action="unpublish", today=TODAY) == (
+            "„Beispiel: Treffen“ kann nicht depubliziert werden: Sein Förderbericht muss bis "
+            "zum 31. Dezember 2035 online bleiben, wie es das Förderprogramm verlangt."
+        )
+
+
+def test_the_service_refuses_to_make_a_kept_activity_internal_or_unfunded():
+    activity = FundedActivityFactory()
+    with pytest.raises(ValidationError):
+        activity_update(activity=activity, is_public=False)
+    activity = Activity.objects.get(pk=activity.pk)
+    with pytest.raises(ValidationError):
+        activity_update(activity=activity, grant_agreement_number="")
+    activity = Activity.objects.get(pk=activity.pk)
+    assert activity.is_public and activity.is_funded
+    # Once the date has passed, it is the office's choice again.
+    activity_update(activity=activity, keep_online_until=datetime.date(2020, 1, 1))
+    activity_update(activity=activity, is_public=False)
+    assert not Activity.objects.get(pk=activity.pk).is_public
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(
+        account_create(
+            role="state-moderator",
+            email="editor@example.org",
+            password="a long and careful passphrase",
+        )
+    )
+    return client
+
+
+def _kept_activity():
+    """A funded activity of the state's Warsaw partnership, published with a revision."""
+    activity = FundedActivityFactory(title_en="Example: kept meeting")
+    activity.save_revision().publish()
+    return activity
+
+
+def _url(name, *args):
+    return reverse(Activity.snippet_viewset.get_url_name(name), args=args)
+
+
+def test_deleting_a_kept_activity_is_refused_with_the_reason(editor_client):
+    activity = _kept_activity()
+    response = editor_client.post(
+        _url("delete", activity.pk), HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    assert Activity.objects.filter(pk=activity.pk).exists()
+    assert "“Example: kept meeting” cannot be deleted" in response.content.decode()
+
+
+def test_unpublishing_a_kept_activity_is_refused_with_the_reason(editor_client):
+    activity = _kept_activity()
+    response = editor_client.post(
+        _url("unpublish", activity.pk), HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    assert Activity.objects.get(pk=activity.pk).live
+    assert "“Example: kept meeting” cannot be unpublished" in response.content.decode()
+
+
+@pytest.mark.parametrize("action", ["delete", "unpublish"])
+def test_the_bulk_actions_leave_a_kept_activity_online(editor_client, action):
+    kept = _kept_activity()
+    other = ActivityFactory()
+    other.save_revision().publish()
+    url = (
+        reverse("wagtail_bulk_action", args=["activities", "activity", action])
+        + f"?id={kept.pk}&id={other.pk}"
+    )
+    response = editor_client.post(url, HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert Activity.objects.get(pk=kept.pk).live
+    assert "cannot be" in response.content.decode()
+    # Nothing of the batch was done: the editor chooses again without the kept one.
+    assert Activity.objects.filter(pk=other.pk, live=True).exists()
+
+
+def test_a_kept_activity_can_be_deleted_once_its_date_has_passed(editor_client):
+    activity = FundedActivityFactory(keep_online_until=datetime.date(2020, 1, 1))
+    activity.save_revision().publish()
+    response = editor_client.post(_url("delete", activity.pk))
+    assert response.status_code == 302
+    assert not Activity.objects.filter(pk=activity.pk).exists()
