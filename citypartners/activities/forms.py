@@ -16,6 +16,7 @@ from citypartners.partnerships.fields import (
 from citypartners.partnerships.models import FocusArea
 
 from .models import ActivityKind
+from .models.activity import programme_day_error
 from .services import activity_instants_set, activity_update_error, participant_country_errors
 
 
@@ -25,29 +26,53 @@ class ActivityAdminForm(OwnedRecordForm):
     the funding facts as a whole (each country once; a grant report kept online stays so)."""
 
     def is_valid(self):
+        # Checked also when a field is wrong, so that every problem shows at once.
         valid = super().is_valid()
-        if not valid:
-            return False
-        formset = self.formsets.get("participant_countries")
-        codes = [
-            form.cleaned_data.get("country_code")
-            for form in (formset.forms if formset is not None else [])
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        errors = participant_country_errors(codes)
+        for formset in self.formsets.values():
+            formset.is_valid()  # modelcluster stops at the first invalid one; check them all
+        countries_valid = self._check_countries()
+        days_valid = self._check_days()
         refused = activity_update_error(activity=self.instance)
         if refused:
-            errors.append(refused)
-        for error in errors:
-            self.add_error(None, error)
+            self.add_error(None, refused)
         expiry_error = self._expiry_error()
         if expiry_error:
             self.add_error("expire_at", expiry_error)
-        return not errors and not expiry_error
+        return valid and countries_valid and days_valid and not refused and not expiry_error
+
+    def _check_countries(self) -> bool:
+        """Each country once. Django's own check of the unique constraint names the columns
+        ("activity and country_code"); its message above the rows is replaced by ours."""
+        formset = self.formsets.get("participant_countries")
+        if formset is None:
+            return True
+        codes = [
+            form.instance.country_code  # the cleaned value; Django drops it on a duplicate
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        errors = participant_country_errors(codes)
+        if errors:
+            formset._non_form_errors = formset.error_class(errors, error_class="nonform")
+        return not errors
+
+    def _check_days(self) -> bool:
+        """Each programme day within the activity's dates (as its row shows it)."""
+        formset = self.formsets.get("programme_days")
+        valid = True
+        for form in formset.forms if formset is not None else []:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or "date" in form.errors:
+                continue
+            error = programme_day_error(self.instance, data.get("date"))
+            if error:
+                form.add_error("date", error)
+                valid = False
+        return valid
 
     def _expiry_error(self):
         activity = self.instance
-        expire_at = self.cleaned_data.get("expire_at") if "expire_at" in self.fields else None
+        expire_at = getattr(self, "cleaned_data", {}).get("expire_at")
         keep = activity.keep_online_until
         if not (expire_at and keep and activity.is_funded):
             return None

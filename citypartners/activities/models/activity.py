@@ -490,15 +490,24 @@ class ActivityProgrammeDay(Orderable):
         if not (self.text_de.strip() or self.text_en.strip()):
             errors["text_de"] = _("Say what happened on this day, in German or in English.")
         activity = getattr(self, "activity", None)
-        first = activity.start_date if activity is not None else None
-        if self.date and first:
-            last = activity.end_date or first
-            if not first <= self.date <= last:
-                errors["date"] = _(
-                    "This day lies outside the activity's dates (%(first)s to %(last)s)."
-                ) % {
-                    "first": date_format(first, "SHORT_DATE_FORMAT"),
-                    "last": date_format(last, "SHORT_DATE_FORMAT"),
-                }
+        outside = programme_day_error(activity, self.date) if activity is not None else None
+        if outside:
+            errors["date"] = outside
         if errors:
             raise ValidationError(errors)
+
+
+def programme_day_error(activity: Activity, day: datetime.date | None) -> str | None:
+    """Why `day` cannot be a programme day of `activity` (it lies outside its dates), or
+    None. For the day's own clean() and the activity's back-office form, whose rows do not
+    know their activity while they are checked."""
+    first = activity.start_date
+    if not (day and first):
+        return None
+    last = activity.end_date or first
+    if first <= day <= last:
+        return None
+    return _("This day lies outside the activity's dates (%(first)s to %(last)s).") % {
+        "first": date_format(first, "SHORT_DATE_FORMAT"),
+        "last": date_format(last, "SHORT_DATE_FORMAT"),
+    }

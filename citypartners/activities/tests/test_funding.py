@@ -20,6 +20,8 @@ from citypartners.activities.tests.factories import (
     ActivityFactory,
     FundedActivityFactory,
 )
+from citypartners.activities.tests.test_admin import _form
+from citypartners.core.tests.edit_tokens import opened_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +236,95 @@ def test_a_kept_activity_can_be_deleted_once_its_date_has_passed(editor_client):
     response = editor_client.post(_url("delete", activity.pk))
     assert response.status_code == 302
     assert not Activity.objects.filter(pk=activity.pk).exists()
+
+
+# --- the back-office form ---------------------------------------------------------------------
+def _funded_form(**overrides):
+    """The activity form of test_admin with the funding section filled in: two countries and
+    one programme day."""
+    data = _form(
+        all_day="on",
+        start_time="",
+        end_time="",
+        end_date="2030-06-05",
+        funding_programme_de="CERV – Städtepartnerschaften",
+        funding_programme_en="CERV – Town twinning",
+        grant_agreement_number="101-EXAMPLE-0001",
+        funding_statement_de="Gefördert von der Europäischen Union.",
+        funding_statement_en="Funded by the European Union.",
+        keep_online_until="2035-12-31",
+    )
+    rows = {
+        "participant_countries-TOTAL_FORMS": "2",
+        "participant_countries-0-country_code": "JP",
+        "participant_countries-0-participants": "12",
+        "participant_countries-0-ORDER": "1",
+        "participant_countries-1-country_code": "DE",
+        "participant_countries-1-participants": "8",
+        "participant_countries-1-ORDER": "2",
+        "programme_days-TOTAL_FORMS": "1",
+        "programme_days-0-date": "2030-06-04",
+        "programme_days-0-text_de": "Workshops in Shinjuku.",
+        "programme_days-0-text_en": "Workshops in Shinjuku.",
+        "programme_days-0-ORDER": "1",
+    }
+    data.update(rows)
+    data.update(overrides)
+    return data
+
+
+def test_an_editor_enters_the_funding_facts_in_the_activity_form(editor_client, client):
+    response = editor_client.post(_url("add"), _funded_form())
+    assert response.status_code == 302, response.context["form"].errors
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    assert activity.is_funded and activity.keep_online_until == datetime.date(2035, 12, 31)
+    assert {(r.country_code, r.participants) for r in activity.participant_countries.all()} == {
+        ("JP", 12),
+        ("DE", 8),
+    }
+    report = client.get("/en/activities/example-urban-gardens/grant-report/")
+    assert report.status_code == 200 and "Workshops in Shinjuku." in report.content.decode()
+
+
+def test_the_form_refuses_a_country_twice_and_a_day_outside_the_dates(editor_client):
+    response = editor_client.post(
+        _url("add"),
+        _funded_form(
+            **{
+                "participant_countries-1-country_code": "JP",
+                "programme_days-0-date": "2030-06-09",
+            }
+        ),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This day lies outside the activity&#x27;s dates" in html
+    assert not Activity.objects.filter(slug="example-urban-gardens").exists()
+    response = editor_client.post(
+        _url("add"),
+        _funded_form(**{"participant_countries-1-country_code": "JP"}),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "Japan is listed more than once" in response.content.decode()
+    assert not Activity.objects.filter(slug="example-urban-gardens").exists()
+
+
+def test_the_form_refuses_to_make_a_kept_activity_internal(editor_client):
+    assert editor_client.post(_url("add"), _funded_form()).status_code == 302
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    data = _funded_form(**opened_tokens(activity))
+    del data["is_public"]
+    response = editor_client.post(_url("edit", activity.pk), data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "grant report must stay online until 31 December 2035" in response.content.decode()
+    assert Activity.objects.get(pk=activity.pk).is_public
+
+
+def test_the_form_refuses_an_expiry_before_the_keep_online_date(editor_client):
+    response = editor_client.post(
+        _url("add"), _funded_form(expire_at="2031-01-01 00:00"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "let the activity expire after that day" in response.content.decode()
