@@ -153,8 +153,9 @@ def test_the_refusal_names_the_activity_and_the_date_in_the_users_language():
         )
     with translation.override("de"):
         assert activity_removal_error(activity=activity, action="unpublish", today=TODAY) == (
-            "„Beispiel: Treffen“ kann nicht depubliziert werden: Sein Förderbericht muss bis "
-            "zum 31. Dezember 2035 online bleiben, wie es das Förderprogramm verlangt."
+            "Die Veröffentlichung von „Beispiel: Treffen“ kann nicht aufgehoben werden: Der "
+            "Förderbericht dieser Aktivität muss bis zum 31. Dezember 2035 online bleiben, wie "
+            "es das Förderprogramm verlangt."
         )
 
 
