@@ -12,7 +12,13 @@ from citypartners.activities.tests.factories import (
 )
 from citypartners.organisations.models import Organisation
 
-from .test_browser import _axe_violations, browser, page  # noqa: F401 (fixtures)
+from . import test_browser
+
+# The browser and its page (with the check that the Content Security Policy blocks nothing)
+# are test_browser's fixtures, used here as they are.
+browser = test_browser.browser
+page = test_browser.page
+_axe_violations = test_browser._axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
