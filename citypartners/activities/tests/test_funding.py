@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import ModelLogEntry
 
 from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity
@@ -22,6 +24,7 @@ from citypartners.activities.tests.factories import (
 )
 from citypartners.activities.tests.test_admin import _form
 from citypartners.core.tests.edit_tokens import opened_tokens
+from citypartners.site.tests.test_no_silent_overwrite import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -329,3 +332,71 @@ def test_the_form_refuses_an_expiry_before_the_keep_online_date(editor_client):
     )
     assert response.status_code == 200
     assert "let the activity expire after that day" in response.content.decode()
+
+
+def _as_shown(client, activity, **changes):
+    """What the browser posts for the activity's edit form as shown, with `changes`."""
+    response = client.get(_url("edit", activity.pk))
+    data = form_data(response.content)
+    data.update({name: [value] for name, value in changes.items()})
+    data["action-publish"] = ["action-publish"]
+    return data
+
+
+def test_a_funding_edit_is_in_the_audit_log_and_a_stale_one_is_stopped(editor_client):
+    assert editor_client.post(_url("add"), _funded_form()).status_code == 302
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    second = Client()  # another editor, who opens the form before the first one saves
+    second.force_login(
+        account_create(
+            role="state-moderator",
+            email="second@example.org",
+            password="a long and careful passphrase",
+        )
+    )
+    stale = _as_shown(second, activity, grant_agreement_number="X-3")
+    changed = _as_shown(
+        editor_client,
+        activity,
+        **{"participant_countries-0-participants": "13", "grant_agreement_number": "X-2"},
+    )
+    assert editor_client.post(_url("edit", activity.pk), changed).status_code == 302
+    activity.refresh_from_db()
+    assert activity.grant_agreement_number == "X-2"
+    assert {(r.country_code, r.participants) for r in activity.participant_countries.all()} == {
+        ("JP", 13),
+        ("DE", 8),
+    }
+    entry = ModelLogEntry.objects.filter(
+        object_id=str(activity.pk), action="wagtail.publish"
+    ).latest("timestamp")
+    assert entry.revision.as_object().grant_agreement_number == "X-2"
+    # A save on the form opened before that one is refused, and changes nothing.
+    response = second.post(_url("edit", activity.pk), stale, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Someone else saved this record after you opened it" in response.content.decode()
+    assert Activity.objects.get(pk=activity.pk).grant_agreement_number == "X-2"
+
+
+def test_a_country_removed_and_added_again_in_one_save_is_saved(editor_client):
+    assert editor_client.post(_url("add"), _funded_form()).status_code == 302
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    data = _as_shown(
+        editor_client,
+        activity,
+        **{
+            "participant_countries-1-DELETE": "1",
+            "participant_countries-TOTAL_FORMS": "3",
+            "participant_countries-2-id": "",
+            "participant_countries-2-country_code": "DE",
+            "participant_countries-2-participants": "9",
+            "participant_countries-2-ORDER": "3",
+        },
+    )
+    response = editor_client.post(_url("edit", activity.pk), data)
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert {(r.country_code, r.participants) for r in activity.participant_countries.all()} == {
+        ("JP", 12),
+        ("DE", 9),
+    }
