@@ -5,6 +5,7 @@ query count whatever the number of countries, days and organisations."""
 import datetime
 import re
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -237,3 +238,19 @@ def test_the_page_is_small_and_loads_nothing_from_another_host(client, funded):
     assert len(response.content) < 200 * 1024
     html = response.content.decode()
     assert not re.search(r'(src|href)="(https?:)?//(?!testserver)', html)
+
+
+@pytest.mark.parametrize("url", [DE, EN])
+def test_the_report_is_well_formed_with_landmarks_skip_link_and_headings_in_order(
+    client, funded, url
+):
+    response = client.get(url.format(funded.slug))
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
+    soup = _soup(response)
+    assert soup.find(["a", "button", "input"]).get("href") == "#main"
+    assert soup.find("main", id="main") and soup.find("header") and soup.find("footer")
+    levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
