@@ -2,6 +2,8 @@
 calendar (every value checked, none trusted)."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
@@ -14,12 +16,72 @@ from citypartners.partnerships.fields import (
 from citypartners.partnerships.models import FocusArea
 
 from .models import ActivityKind
-from .services import activity_instants_set
+from .models.activity import programme_day_error
+from .services import activity_instants_set, activity_update_error, participant_country_errors
 
 
 class ActivityAdminForm(OwnedRecordForm):
     """Sets the derived instants: Wagtail's create and edit actions save the instance, or
-    only its revision, through this form's save() and never through the services."""
+    only its revision, through this form's save() and never through the services. Checks
+    the funding facts as a whole (each country once; a grant report kept online stays so)."""
+
+    def is_valid(self):
+        # Checked also when a field is wrong, so that every problem shows at once.
+        valid = super().is_valid()
+        for formset in self.formsets.values():
+            formset.is_valid()  # modelcluster stops at the first invalid one; check them all
+        countries_valid = self._check_countries()
+        days_valid = self._check_days()
+        refused = activity_update_error(activity=self.instance)
+        if refused:
+            self.add_error(None, refused)
+        expiry_error = self._expiry_error()
+        if expiry_error:
+            self.add_error("expire_at", expiry_error)
+        return valid and countries_valid and days_valid and not refused and not expiry_error
+
+    def _check_countries(self) -> bool:
+        """Each country once. Django's own check of the unique constraint names the columns
+        ("activity and country_code"); its message above the rows is replaced by ours."""
+        formset = self.formsets.get("participant_countries")
+        if formset is None:
+            return True
+        codes = [
+            form.instance.country_code  # the cleaned value; Django drops it on a duplicate
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        errors = participant_country_errors(codes)
+        if errors:
+            formset._non_form_errors = formset.error_class(errors, error_class="nonform")
+        return not errors
+
+    def _check_days(self) -> bool:
+        """Each programme day within the activity's dates (as its row shows it)."""
+        formset = self.formsets.get("programme_days")
+        valid = True
+        for form in formset.forms if formset is not None else []:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or "date" in form.errors:
+                continue
+            error = programme_day_error(self.instance, data.get("date"))
+            if error:
+                form.add_error("date", error)
+                valid = False
+        return valid
+
+    def _expiry_error(self):
+        activity = self.instance
+        expire_at = getattr(self, "cleaned_data", {}).get("expire_at")
+        keep = activity.keep_online_until
+        if not (expire_at and keep and activity.is_funded):
+            return None
+        if timezone.localtime(expire_at).date() > keep:
+            return None
+        return _(
+            "The grant report must stay online until %(date)s: let the activity expire "
+            "after that day, or not at all."
+        ) % {"date": date_format(keep, "DATE_FORMAT")}
 
     def save(self, commit=True):
         # A draft may lack its dates yet (Wagtail defers required fields for drafts).

@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.permissions import policy_registry
 
 from citypartners.accounts.visibility import own_records
+from citypartners.organisations.selectors import organisations_public
 from citypartners.partnerships.models import FoundingDocument, Partnership
 from citypartners.partnerships.selectors import (
     partnerships_for_dashboard,
@@ -48,6 +49,25 @@ def activities_public():
             Prefetch("partnerships", queryset=partnerships_public_plain()),
         )
     )
+
+
+def activity_grant_report(*, slug: str):
+    """A public, live, funded activity with what its grant report shows (participants per
+    country, programme days, public organisations), or None; four queries whatever their
+    number. Its report stays reachable as long as the activity is public, also once over."""
+    activity = (
+        Activity.objects.filter(live=True, is_public=True, slug=slug)
+        .select_related("kind")
+        .prefetch_related(
+            "participant_countries",
+            "programme_days",
+            Prefetch("organisations", queryset=organisations_public()),
+        )
+        .first()
+    )
+    if activity is None or not activity.is_funded:
+        return None
+    return activity
 
 
 def activities_filtered(

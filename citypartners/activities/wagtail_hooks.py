@@ -6,10 +6,13 @@ date (not "just now"), in the admin's language and time zone.
 """
 
 import django_filters
+from django.contrib import messages
 from django.db.models import Case, F, IntegerField, Value, When
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -30,6 +33,7 @@ from citypartners.partnerships.models import City
 
 from .forms import ActivityAdminForm
 from .models import Activity, ActivityKind
+from .services import activity_removal_error
 
 UPCOMING, PAST = "upcoming", "past"
 
@@ -160,3 +164,40 @@ class ActivityGroup(SnippetViewSetGroup):
 
 
 register_snippet(ActivityGroup)
+
+
+# --- a grant report stays online for the period its programme requires ---------------------
+# The paths an editor takes an activity off the site by: the delete and unpublish buttons
+# (one record) and the list's bulk actions. Each is refused, with the reason, while a
+# funded activity's keep-online date has not passed (activities.services).
+def _refused(request, activities, action):
+    errors = [
+        error
+        for activity in activities
+        if isinstance(activity, Activity)
+        and (error := activity_removal_error(activity=activity, action=action))
+    ]
+    if not errors:
+        return None
+    for error in errors:
+        messages.error(request, error)
+    if len(activities) == 1:
+        return redirect(Activity.snippet_viewset.get_url_name("edit"), activities[0].pk)
+    return redirect(Activity.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("before_delete_snippet")
+def _keep_grant_reports_on_delete(request, instances):
+    return _refused(request, list(instances), "delete")
+
+
+@hooks.register("before_unpublish")
+def _keep_grant_reports_on_unpublish(request, instance):
+    return _refused(request, [instance], "unpublish")
+
+
+@hooks.register("before_bulk_action")
+def _keep_grant_reports_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type in ("delete", "unpublish"):
+        return _refused(request, list(objects), action_type)
+    return None

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from citypartners.accounts.services import roles_sync
 from citypartners.activities.models import Activity, ActivityKind
-from citypartners.activities.services import activity_create
+from citypartners.activities.services import activity_create, activity_funding_set
 from citypartners.contacts.models import ContactPerson
 from citypartners.contacts.services import contact_create
 from citypartners.core.text import plain_to_rich_text
@@ -454,5 +454,35 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> SetupReport:
     loader.load_activities()
     loader.load_network()
     loader.load_money()
+    load_grant_reports(loader)
     loader.load_pages()
     return loader.report
+
+
+def load_grant_reports(loader: BerlinLoader) -> None:
+    """Invented example funding facts for a demo activity (its grant report page); the
+    programme's name says in both languages that it is an example."""
+    path = loader.data_dir / "grant_reports.json"
+    if not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for row in data["grant_reports"]:
+        activity = Activity.objects.filter(slug=row["activity"]).first()
+        if activity is None or activity.is_funded:
+            continue
+        activity.organisations.set(Organisation.objects.filter(slug__in=row["organisations"]))
+        activity_funding_set(
+            activity=activity,
+            countries=[(code, number) for code, number in row["countries"]],
+            days=[
+                (datetime.date.fromisoformat(day), text_de, text_en)
+                for day, text_de, text_en in row["days"]
+            ],
+            funding_programme_de=row["funding_programme_de"],
+            funding_programme_en=row["funding_programme_en"],
+            grant_agreement_number=row["grant_agreement_number"],
+            funding_statement_de=row["funding_statement_de"],
+            funding_statement_en=row["funding_statement_en"],
+            keep_online_until=datetime.date.fromisoformat(row["keep_online_until"]),
+        )
+        loader.report.count("grant reports")

@@ -1,3 +1,3 @@
-from .activity import Activity, ActivityKind
+from .activity import Activity, ActivityKind, ActivityParticipantCountry, ActivityProgrammeDay
 
-__all__ = ["Activity", "ActivityKind"]
+__all__ = ["Activity", "ActivityKind", "ActivityParticipantCountry", "ActivityProgrammeDay"]

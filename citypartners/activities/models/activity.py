@@ -4,21 +4,32 @@ import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 
+from citypartners.core.countries import country_name, validate_country_code
 from citypartners.core.home_city import home_time_zone
 from citypartners.core.i18n import localized
 from citypartners.core.models import NamedVocabulary, ScheduleAnnotatedMixin
@@ -154,6 +165,50 @@ class Activity(
         _("public"), default=True, help_text=_("Internal activities never appear on the site.")
     )
     source = models.TextField(_("source"), blank=True, help_text=_("For editors; not shown."))
+    # Funding (issue 15): an activity with a programme and a grant agreement number is funded
+    # and has a public grant report page (site: <activity>/foerderbericht/, /grant-report/).
+    funding_programme_de = models.CharField(
+        _("funding programme (German)"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: CERV – Städtepartnerschaften."),
+    )
+    funding_programme_en = models.CharField(
+        _("funding programme (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: CERV – Town twinning."),
+    )
+    grant_agreement_number = models.CharField(
+        _("grant agreement number"),
+        max_length=100,
+        blank=True,
+        help_text=_("With a programme, this makes the activity funded: it gets a grant report."),
+    )
+    funding_statement_de = models.TextField(
+        _("funding statement (German)"),
+        blank=True,
+        help_text=_(
+            "The sentence the programme requires, for example: Gefördert von der "
+            "Europäischen Union."
+        ),
+    )
+    funding_statement_en = models.TextField(
+        _("funding statement (English)"),
+        blank=True,
+        help_text=_(
+            "The sentence the programme requires, for example: Funded by the European Union."
+        ),
+    )
+    keep_online_until = models.DateField(
+        _("keep the grant report online until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Until this day the activity cannot be deleted, unpublished or made internal, "
+            "as the programme requires."
+        ),
+    )
 
     panels = [
         FieldPanel("owner"),
@@ -189,6 +244,24 @@ class Activity(
         ),
         FieldPanel("is_public"),
         FieldPanel("source"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("funding_programme_de"), FieldPanel("funding_programme_en")]
+                ),
+                FieldPanel("grant_agreement_number"),
+                FieldPanel("funding_statement_de"),
+                FieldPanel("funding_statement_en"),
+                FieldPanel("keep_online_until"),
+                InlinePanel(
+                    "participant_countries",
+                    heading=_("Participants per country"),
+                    label=_("country"),
+                ),
+                InlinePanel("programme_days", heading=_("Programme day by day"), label=_("day")),
+            ],
+            heading=_("Funding"),
+        ),
         PublishingPanel(),
     ]
     search_fields = [
@@ -245,6 +318,32 @@ class Activity(
         return localized(self, "description")
 
     @property
+    def funding_programme(self):
+        return localized(self, "funding_programme")
+
+    @property
+    def funding_statement(self):
+        return localized(self, "funding_statement")
+
+    @property
+    def is_funded(self) -> bool:
+        """Funded: a programme and a grant agreement number; it has a grant report page."""
+        programme = self.funding_programme_de.strip() or self.funding_programme_en.strip()
+        return bool(programme and self.grant_agreement_number.strip())
+
+    def keeps_grant_report_online(self, today: datetime.date | None = None) -> bool:
+        """Whether this (saved, live) state must stay on the public site today: a public,
+        live, funded activity whose keep-online date has not passed."""
+        today = today or timezone.localdate()
+        return bool(
+            self.live
+            and self.is_public
+            and self.is_funded
+            and self.keep_online_until is not None
+            and self.keep_online_until >= today
+        )
+
+    @property
     def place(self):
         return localized(self, "place")
 
@@ -296,6 +395,12 @@ class Activity(
             errors["start_time"] = _("Give a start time, or tick “date only”.")
         if self.all_day and (self.start_time or self.end_time):
             errors["all_day"] = _("A date-only activity has no times; untick “date only”.")
+        if self.is_funded and not (
+            self.funding_statement_de.strip() or self.funding_statement_en.strip()
+        ):
+            errors["funding_statement_de"] = _(
+                "A funded activity needs the funding statement the programme requires."
+            )
         if not errors and self.start_date and not self.timezone_errors():
             start, end = self.compute_bounds()
             if end < start:
@@ -315,3 +420,94 @@ class Activity(
 
     def get_preview_context(self, request, mode_name):
         return {"activity": self, "partner_links": [], "preview": True}
+
+
+class ActivityParticipantCountry(Orderable):
+    """How many people from one country took part in a funded activity."""
+
+    activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="participant_countries")
+    country_code = models.CharField(
+        _("country"),
+        max_length=2,
+        validators=[validate_country_code],
+        help_text=_("Two letters (ISO 3166), for example DE, FR or PL."),
+    )
+    participants = models.PositiveIntegerField(
+        _("participants"),
+        validators=[
+            MinValueValidator(
+                1,
+                message=_("Give at least 1 participant; leave out a country nobody came from."),
+            )
+        ],
+    )
+
+    panels = [FieldRowPanel([FieldPanel("country_code"), FieldPanel("participants")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participants from a country")
+        verbose_name_plural = _("participants per country")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "country_code"],
+                name="unique_participant_country_per_activity",
+                violation_error_message=_("Each country is listed once per activity."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.country_name}: {self.participants}"
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country_code)
+
+
+class ActivityProgrammeDay(Orderable):
+    """One day of a funded activity's programme, as the grant report shows it."""
+
+    activity = ParentalKey(Activity, on_delete=models.CASCADE, related_name="programme_days")
+    date = models.DateField(_("day"))
+    text_de = models.TextField(_("programme (German)"), blank=True)
+    text_en = models.TextField(_("programme (English)"), blank=True)
+
+    panels = [FieldPanel("date"), FieldPanel("text_de"), FieldPanel("text_en")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme day")
+        verbose_name_plural = _("programme days")
+
+    def __str__(self):
+        return self.date.isoformat() if self.date else ""
+
+    @property
+    def text(self):
+        return localized(self, "text")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not (self.text_de.strip() or self.text_en.strip()):
+            errors["text_de"] = _("Say what happened on this day, in German or in English.")
+        activity = getattr(self, "activity", None)
+        outside = programme_day_error(activity, self.date) if activity is not None else None
+        if outside:
+            errors["date"] = outside
+        if errors:
+            raise ValidationError(errors)
+
+
+def programme_day_error(activity: Activity, day: datetime.date | None) -> str | None:
+    """Why `day` cannot be a programme day of `activity` (it lies outside its dates), or
+    None. For the day's own clean() and the activity's back-office form, whose rows do not
+    know their activity while they are checked."""
+    first = activity.start_date
+    if not (day and first):
+        return None
+    last = activity.end_date or first
+    if first <= day <= last:
+        return None
+    return _("This day lies outside the activity's dates (%(first)s to %(last)s).") % {
+        "first": date_format(first, "SHORT_DATE_FORMAT"),
+        "last": date_format(last, "SHORT_DATE_FORMAT"),
+    }

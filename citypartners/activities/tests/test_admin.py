@@ -17,6 +17,16 @@ from citypartners.partnerships.models import FocusArea, Partnership
 
 pytestmark = pytest.mark.django_db
 
+# The funding section's inline rows (participants per country, programme days), left empty.
+NO_FUNDING_ROWS = {
+    f"{prefix}-{name}": "0"
+    for prefix in ("participant_countries", "programme_days")
+    for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")
+} | {
+    "participant_countries-MAX_NUM_FORMS": "1000",
+    "programme_days-MAX_NUM_FORMS": "1000",
+}
+
 
 @pytest.fixture
 def editor_client(client):
@@ -58,6 +68,7 @@ def _form(**overrides):
         "image_alt_en": "",
         "is_public": "on",
         "source": "",
+        **NO_FUNDING_ROWS,
         "go_live_at": "",
         "expire_at": "",
         "action-publish": "action-publish",

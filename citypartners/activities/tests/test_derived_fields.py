@@ -18,6 +18,7 @@ from citypartners.core.tests.edit_tokens import opened_tokens
 from citypartners.partnerships.models import Partnership
 
 from .factories import ActivityFactory, ActivityKindFactory
+from .test_admin import NO_FUNDING_ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,7 @@ def _edit_form(activity, **overrides):
         "image_alt_en": "",
         "is_public": "on",
         "source": "",
+        **NO_FUNDING_ROWS,
         "go_live_at": "",
         "expire_at": "",
         **opened_tokens(activity),

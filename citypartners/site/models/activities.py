@@ -4,6 +4,7 @@ import calendar as pycalendar
 import datetime
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +20,15 @@ from citypartners.core.pagination import BoundedPaginator
 from citypartners.partnerships.models import City, FocusArea
 from citypartners.projects.selectors import PUBLIC_STATUSES
 
-from ..sections import detail_url, partner_city_pages, section_pages
+from ..sections import detail_url, partner_city_pages, route_url, section_pages
 from .base import SectionPage
 
 PER_PAGE = 20
+
+# The grant report's last path segment in each language: /de/aktivitaeten/<slug>/foerderbericht/,
+# /en/activities/<slug>/grant-report/. In a locale, the other language's segment redirects
+# (permanently) to its own, so that an address whose /de/ or /en/ was swapped by hand works.
+GRANT_REPORT_SEGMENTS = {"de": "foerderbericht", "en": "grant-report"}
 
 
 class ActivityIndexPage(RoutablePageMixin, SectionPage):
@@ -171,6 +177,64 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
                 "partner_links": partner_links,
                 **self._network_links(request, activity),
                 "ics_url": reverse("feeds:ical_one", args=[activity.slug]),
+                "grant_report_url": (
+                    self.grant_report_url(activity, request=request) if activity.is_funded else None
+                ),
+            },
+        )
+
+    # --- the grant report of a funded activity -----------------------------------------------
+    def _report_language(self) -> str:
+        language = self.locale.language_code
+        return language if language in GRANT_REPORT_SEGMENTS else "en"
+
+    def grant_report_url(self, activity, *, request=None) -> str | None:
+        """The address of the activity's grant report on this page, in the page's language."""
+        return route_url(
+            self, f"grant_report_{self._report_language()}", request=request, slug=activity.slug
+        )
+
+    def route_in_language(self, rest: str, language: str) -> str:
+        """The rest of a sub-route's address as it reads in `language` (the language switch:
+        site.templatetags.citypartners_tags.page_translation_urls)."""
+        path, mark, query = rest.partition("?")
+        parts = path.split("/")
+        if len(parts) == 3 and parts[1] in GRANT_REPORT_SEGMENTS.values() and not parts[2]:
+            parts[1] = GRANT_REPORT_SEGMENTS.get(language, GRANT_REPORT_SEGMENTS["en"])
+        return "/".join(parts) + mark + query
+
+    @path("<slug:slug>/foerderbericht/", name="grant_report_de")
+    def grant_report_de(self, request, slug):
+        return self._grant_report(request, slug, "de")
+
+    @path("<slug:slug>/grant-report/", name="grant_report_en")
+    def grant_report_en(self, request, slug):
+        return self._grant_report(request, slug, "en")
+
+    def _grant_report(self, request, slug, segment_language):
+        """The facts a funding programme requires the office to publish: place and dates,
+        participants per country, organisations, the programme day by day, the statement."""
+        activity = selectors.activity_grant_report(slug=slug)
+        if activity is None:
+            raise Http404
+        if segment_language != self._report_language():
+            return redirect(self.grant_report_url(activity, request=request), permanent=True)
+        countries = sorted(
+            activity.participant_countries.all(),
+            key=lambda row: (-row.participants, row.country_name),
+        )
+        days = sorted(activity.programme_days.all(), key=lambda day: (day.date, day.sort_order))
+        return TemplateResponse(
+            request,
+            "site/activity_grant_report.html",
+            {
+                **self.get_context(request),
+                "activity": activity,
+                "countries": countries,
+                "total_participants": sum(row.participants for row in countries),
+                "days": days,
+                **self._network_links(request, activity),
+                "activity_url": detail_url(self, activity, request=request),
             },
         )
 

@@ -40,9 +40,14 @@ def page_translation_urls(page, request) -> dict[str, str]:
         rest = request.path[len(own_url) :]
         if request.GET:
             rest += "?" + request.GET.urlencode()
+    # A routable page whose sub-routes read differently per language says how (a grant
+    # report: foerderbericht/, grant-report/).
+    in_language = getattr(page, "route_in_language", None)
     urls = {}
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        urls[translation.locale.language_code] = translation.get_url(request) + rest
+        code = translation.locale.language_code
+        own_rest = in_language(rest, code) if in_language and rest else rest
+        urls[code] = translation.get_url(request) + own_rest
     return urls
 
 
