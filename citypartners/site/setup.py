@@ -92,6 +92,7 @@ COUNTED = {
     "projects": gettext_lazy("projects"),
     "coordinates from GeoNames": gettext_lazy("coordinates from GeoNames"),
     "budget lines": gettext_lazy("budget lines"),
+    "grant reports": gettext_lazy("grant reports"),
 }
 
 

@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, Revision
 
 from citypartners.activities.models import Activity
@@ -28,6 +28,7 @@ from citypartners.demo.loader import load_berlin
 from citypartners.funding.models import BudgetLine
 from citypartners.partnerships import selectors
 from citypartners.partnerships.models import City, FoundingDocument, Partnership
+from citypartners.site.setup import COUNTED
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def _clear_caches():
     ContentType.objects.clear_cache()
 
 
+LOADED = {}  # what loading the demo said it created
+
+
 @pytest.fixture(scope="module", autouse=True)
 def berlin_demo(django_db_setup, django_db_blocker):
     """The demo instead of the small site, for this module only."""
@@ -47,7 +51,7 @@ def berlin_demo(django_db_setup, django_db_blocker):
         with transaction.atomic():
             call_command("flush", "--no-input", verbosity=0)  # the small site, rolled back below
             _clear_caches()
-            load_berlin()
+            LOADED["report"] = load_berlin()
             yield
             transaction.set_rollback(True)
         _clear_caches()
@@ -74,6 +78,13 @@ def test_loading_twice_changes_nothing():
     report = load_berlin()
     assert report.total == 0
     assert _snapshot() == before
+
+
+def test_what_the_demo_says_it_created_is_named_in_both_languages():
+    created = LOADED["report"].created
+    assert created and set(created) <= set(COUNTED), set(created) - set(COUNTED)
+    with translation.override("de"):
+        assert all(str(COUNTED[what]) != what for what in created)
 
 
 def test_demo_data_set_has_all_partnerships_and_flags_single_source_rows():
