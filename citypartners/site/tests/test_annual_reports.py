@@ -147,6 +147,24 @@ def test_the_section_and_the_2026_report_answer_in_both_languages_and_link_each_
     assert english.h1.get_text(strip=True) == "Annual report 2026"
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_filled_year_page_has_one_h1_headings_in_order_and_every_table_captioned(
+    client, year_records, lang
+):
+    page = year_records["pages"][0 if lang == "de" else 1]
+    soup = _soup(client.get(page.url))
+    levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    tables = soup.select("main table")
+    assert len(tables) == 4 and all(table.caption.get_text(strip=True) for table in tables)
+    # The chart is named by its table's caption, which gives the same numbers.
+    chart = soup.select_one("main figure svg")
+    assert soup.find(id=chart["aria-labelledby"]).name == "caption"
+    cells = [t.get_text() for t in soup.select("figure svg rect + text")]
+    assert cells == [td.get_text() for td in soup.select('[data-annual="matrix"] tbody td')]
+
+
 def test_a_year_without_a_page_is_not_found(client):
     assert client.get("/de/jahresberichte/2019/").status_code == 404
     assert client.get("/en/annual-reports/2019/").status_code == 404
