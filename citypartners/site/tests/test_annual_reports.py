@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from citypartners.activities.selectors import activities_filtered
@@ -30,6 +31,8 @@ from citypartners.partnerships.tests.factories import (
 )
 from citypartners.projects.tests.factories import ProjectFactory
 from citypartners.site.models import AnnualReportIndexPage, AnnualReportPage
+
+from .test_no_silent_overwrite import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -199,6 +202,50 @@ def test_the_address_of_a_year_page_is_its_year_in_both_languages(client):
     assert german.slug == english.slug == "2023"
     assert german.url == "/de/jahresberichte/2023/"
     assert english.url == "/en/annual-reports/2023/"
+
+
+# --- the editor's work --------------------------------------------------------------------------
+def _add_form(client, parent, **values):
+    """The add form of a year page below ``parent`` as a browser shows it, posted with
+    ``values`` and published at once."""
+    url = reverse("wagtailadmin_pages:add", args=("site", "annualreportpage", parent.pk))
+    data = form_data(client.get(url).content)
+    data.update({name: [value] for name, value in values.items()})
+    data["action-publish"] = ["action-publish"]
+    return client.post(url, data, follow=True)
+
+
+def test_an_editor_publishes_a_year_its_address_is_the_year_and_english_waits_as_a_draft(
+    admin_client, client
+):
+    index = AnnualReportIndexPage.objects.get(locale__language_code="de")
+    with translation.override("en"):
+        response = _add_form(
+            admin_client,
+            index,
+            title="Jahresbericht 2025",
+            slug="jahresbericht-2025",
+            year="2025",
+            intro='{"blocks": [], "entityMap": {}}',
+        )
+    assert response.status_code == 200
+    page = AnnualReportPage.objects.get(year=2025, locale__language_code="de")
+    assert page.live and page.url == "/de/jahresberichte/2025/"
+    assert client.get("/de/jahresberichte/2025/").status_code == 200
+    draft = page.get_translation(Locale.objects.get(language_code="en")).specific
+    assert not draft.live and draft.year == 2025 and draft.slug == "2025"
+    assert draft.get_parent().specific == index.get_translation(draft.locale).specific
+
+
+def test_a_second_page_for_the_same_year_is_refused_with_a_message(admin_client):
+    index = AnnualReportIndexPage.objects.get(locale__language_code="de")
+    with translation.override("en"):
+        response = _add_form(
+            admin_client, index, title="Noch einmal 2026", slug="noch-einmal", year="2026"
+        )
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert "There is already an annual report for 2026 here." in soup.get_text(" ")
+    assert AnnualReportPage.objects.filter(year=2026, locale__language_code="de").count() == 1
 
 
 # --- what a year shows -------------------------------------------------------------------------
