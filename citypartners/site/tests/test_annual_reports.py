@@ -19,6 +19,7 @@ from wagtail.models import Locale
 
 from citypartners.activities.selectors import activities_filtered
 from citypartners.activities.tests.factories import ActivityFactory
+from citypartners.core import page_cache
 from citypartners.funding.models import BudgetLine
 from citypartners.funding.tests.factories import BudgetLineFactory
 from citypartners.owners.models import Owner
@@ -368,3 +369,21 @@ def test_the_page_lists_no_single_activity(client, year_records):
     titles = {a.title_en for a in activities_filtered(date_from=FIRST, date_to=LAST)}
     text = soup.get_text(" ")
     assert titles and not any(re.search(re.escape(t), text) for t in titles)
+
+
+def test_a_line_made_public_purges_the_cached_year_page(
+    client, settings, year_records, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = True
+    page_cache.clear()
+    url = year_records["pages"][1].url
+    assert client.get(url)[page_cache.HEADER] == "MISS"
+    assert client.get(url)[page_cache.HEADER] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        line = BudgetLine.objects.get(amount_planned=INTERNAL_AMOUNT, is_public=False)
+        line.is_public = True
+        line.save()
+    response = client.get(url)
+    assert response[page_cache.HEADER] == "MISS"
+    assert "8,769,753.60" in response.content.decode()  # the two lines of Warsaw together
+    page_cache.clear()
