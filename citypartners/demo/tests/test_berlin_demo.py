@@ -284,6 +284,7 @@ def test_the_2026_annual_report_answers_in_both_languages_and_the_switch_links_t
     for url, other in pages.items():
         response = client.get(url)
         assert response.status_code == 200, url
+        assert len(response.content) < 200_000
         soup = BeautifulSoup(response.content.decode(), "html.parser")
         assert soup.select_one("nav.language-switch a")["href"] == other
         # The invented introduction says that it is an example.
