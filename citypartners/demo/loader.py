@@ -30,7 +30,7 @@ from citypartners.partnerships.services import (
     partnership_create,
 )
 from citypartners.projects.models import Project, ProjectOrganisation
-from citypartners.site.models import PartnerCityPage
+from citypartners.site.models import AnnualReportPage, PartnerCityPage
 from citypartners.site.setup import (
     SetupReport,
     borough_pages_ensure,
@@ -64,6 +64,7 @@ PAGE_TEXTS = {
     "get_involved": {"body": "get_involved", "thanks_text": "get_involved_thanks"},
     "projects": {"intro": "projects_intro"},
     "organisations": {"intro": "organisations_intro"},
+    "annual_reports": {"intro": "annual_reports_intro"},
     "imprint": {"body": "imprint"},
     "privacy": {"body": "privacy"},
     "easy_language": {"body": "easy_language"},
@@ -411,10 +412,33 @@ class BerlinLoader:
             report=self.report,
         )
         self._city_pages(tree.home, Locale.objects.get(language_code="en"))
+        self._annual_report_page(tree.pages["annual_reports"])
         borough_pages_ensure(tree=tree, report=self.report)
         roles_sync()  # each borough's page rights, now that its pages exist
         office_settings_ensure(
             site=tree.site, values=OFFICE, footer=tree.footer, report=self.report
+        )
+
+    def _annual_report_page(self, index):
+        """The published annual report of 2026, in German and English."""
+        texts = self.texts["pages"]["annual_report_2026"]
+        year = 2026
+        page = child_page_ensure(
+            index,
+            AnnualReportPage,
+            slug=str(year),
+            year=year,
+            title=texts["de"]["title"],
+            intro=texts["de"]["intro"],
+            report=self.report,
+        )
+        translation_ensure(
+            page,
+            Locale.objects.get(language_code="en"),
+            slug=str(year),
+            title=texts["en"]["title"],
+            intro=texts["en"]["intro"],
+            report=self.report,
         )
 
     def _city_pages(self, home, en):

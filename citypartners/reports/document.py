@@ -23,7 +23,7 @@ def office_name() -> str:
     )
 
 
-def html(report, *, language: str) -> str:
+def html(report, *, language: str, preamble: list | None = None) -> str:
     with translation.override(language):
         return render_to_string(
             "reports/document.html",
@@ -36,13 +36,16 @@ def html(report, *, language: str) -> str:
                     (label, report.summary[key]) for key, label in text.summary_labels().items()
                 ],
                 "charts": matrix_charts(report.matrix, title_id="report-matrix-caption"),
+                "preamble": preamble,  # paragraphs on the cover (the annual report's notice)
             },
         )
 
 
-def pdf(report, *, language: str) -> bytes:
+def pdf(report, *, language: str, preamble: list | None = None) -> bytes:
     """The document as PDF/UA: tagged (headings, tables, lists as structure), with the
     document's language and title, page numbers and the contents' page references."""
     from weasyprint import HTML  # loads Pango: only where a PDF is made
 
-    return HTML(string=html(report, language=language)).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html(report, language=language, preamble=preamble)).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )

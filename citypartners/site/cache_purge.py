@@ -32,6 +32,7 @@ from citypartners.activities.models import Activity, ActivityKind
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.models import OfficeSettings
 from citypartners.core.page_cache import ALL, instance_tag, list_tag, purge_tags
+from citypartners.funding.models import BudgetLine
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, FocusArea, Partnership
@@ -159,6 +160,7 @@ FOOTPRINTS = {
     Owner: _plain(Owner),
     Image: _plain(Image),
     Document: _plain(Document),
+    BudgetLine: _plain(BudgetLine),  # public lines' sums on the annual reports
     OfficeSettings: _everything,
     Site: _everything,
     Locale: _everything,

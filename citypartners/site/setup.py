@@ -40,6 +40,7 @@ from citypartners.projects.models import Project
 from .models import (
     AccessibilityPage,
     ActivityIndexPage,
+    AnnualReportIndexPage,
     BoroughIndexPage,
     BoroughPage,
     GetInvolvedPage,
@@ -149,6 +150,13 @@ SECTIONS = (
         OrganisationIndexPage,
         {"de": "einrichtungen", "en": "institutions"},
         {"de": "Einrichtungen", "en": "Institutions"},
+        ("intro",),
+    ),
+    Section(
+        "annual_reports",
+        AnnualReportIndexPage,
+        {"de": "jahresberichte", "en": "annual-reports"},
+        {"de": "Jahresberichte", "en": "Annual reports"},
         ("intro",),
     ),
     Section(

@@ -124,6 +124,16 @@ def neutral_texts(*, office, city) -> dict:
                 ),
             }
         },
+        "annual_reports": {
+            "intro": {
+                "de": "<p>Jedes Jahr berichten wir hier, was in den Städtepartnerschaften "
+                "geschehen ist: Aktivitäten und Projekte mit jeder Partnerstadt, neue und "
+                "beendete Partnerschaften.</p>",
+                "en": "<p>Each year we report here what happened in the city partnerships: "
+                "activities and projects with each partner city, new and ended "
+                "partnerships.</p>",
+            }
+        },
         "imprint": {
             "body": {
                 "de": format_html(

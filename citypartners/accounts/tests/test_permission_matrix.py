@@ -179,6 +179,8 @@ RULES = [
     # The partnership report: whoever sees partnerships and keeps records (a borough's
     # editors on their own borough's only; the secrets above hold for the report too).
     (r"reports_partnership$", {SE, SM, BE, RV}, None),
+    # The annual report: the same, over one calendar year (a borough's own records only).
+    (r"reports_annual$", {SE, SM, BE, RV}, None),
     # Imports write records of any owner: the state's staff.
     (r"opendata_import$", STATE_STAFF, None),
     # A new partner city: who adds partnerships and cities (a borough's editors for their own).

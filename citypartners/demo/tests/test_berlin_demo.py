@@ -327,3 +327,25 @@ def test_the_demo_grant_report_answers_in_both_languages_and_the_switch_links_th
     # The activity page leads to its report.
     page = BeautifulSoup(client.get(f"/en/activities/{GRANT_SLUG}/").content, "html.parser")
     assert page.find("a", href=GRANT_EN) is not None
+
+
+# --- the annual report ------------------------------------------------------------------------
+
+
+def test_the_2026_annual_report_answers_in_both_languages_and_the_switch_links_them(client):
+    pages = {"/de/jahresberichte/2026/": "/en/annual-reports/2026/"}
+    pages |= {english: german for german, english in pages.items()}
+    for url, other in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert len(response.content) < 200_000
+        soup = BeautifulSoup(response.content.decode(), "html.parser")
+        assert soup.select_one("nav.language-switch a")["href"] == other
+        # The invented introduction says that it is an example.
+        intro = soup.select_one(".intro").get_text(" ", strip=True)
+        assert intro.startswith({"de": "Beispieltext", "en": "Example text"}[url[1:3]])
+        assert soup.select('[data-annual="cities"] tbody tr')
+    index = BeautifulSoup(client.get("/en/annual-reports/").content.decode(), "html.parser")
+    assert [a["href"] for a in index.select('[data-annual="years"] a')] == [
+        "/en/annual-reports/2026/"
+    ]

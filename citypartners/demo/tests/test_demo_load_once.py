@@ -67,7 +67,7 @@ def test_a_site_with_content_but_no_record_of_a_load_gets_nothing_either():
     _spandau_luton().delete()
     before = row_counts()
     out = load_demo_data()
-    assert out.startswith("The site has content already (pages: 86, owners: 13, ")
+    assert out.startswith("The site has content already (pages: 90, owners: 13, ")
     assert "the demo data is loaded only into an empty site" in out
     assert row_counts() == before
 

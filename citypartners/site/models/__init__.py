@@ -1,6 +1,7 @@
 """Every Wagtail page of the public site; each composes the domain apps' selectors."""
 
 from .activities import ActivityIndexPage
+from .annual_reports import AnnualReportIndexPage, AnnualReportPage
 from .feedback import AccessibilityFeedback
 from .get_involved import GetInvolvedPage
 from .home import AccessibilityPage, HomePage, StandardPage
@@ -12,6 +13,8 @@ __all__ = [
     "AccessibilityFeedback",
     "AccessibilityPage",
     "ActivityIndexPage",
+    "AnnualReportIndexPage",
+    "AnnualReportPage",
     "BoroughIndexPage",
     "BoroughPage",
     "GetInvolvedPage",

@@ -59,12 +59,14 @@ class HomePage(StemmedPageSearchMixin, Page):
                 "GetInvolvedPage",
                 "BoroughIndexPage",
                 "ProjectCooperationsPage",
+                "AnnualReportIndexPage",
             ],
         )
         context["activities_url"] = sections.get("ActivityIndexPage")
         context["get_involved_url"] = sections.get("GetInvolvedPage")
         context["boroughs_url"] = sections.get("BoroughIndexPage")
         context["project_cooperations_url"] = sections.get("ProjectCooperationsPage")
+        context["annual_reports_url"] = sections.get("AnnualReportIndexPage")
         return context
 
 

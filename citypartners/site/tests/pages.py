@@ -23,6 +23,7 @@ PAGE_TYPES = [
     "getinvolvedpage",
     "projectindexpage",
     "organisationindexpage",
+    "annualreportindexpage",
 ]
 
 

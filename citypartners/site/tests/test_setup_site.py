@@ -24,6 +24,7 @@ from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, Partnership
 from citypartners.projects.models import Project
+from citypartners.site.models import AnnualReportIndexPage, AnnualReportPage
 from citypartners.site.setup import SECTIONS
 
 from .empty import migrated_database, row_counts
@@ -77,7 +78,7 @@ def _soup(response):
 
 def test_the_first_run_says_what_it_made(office_site):
     assert office_site.startswith("Found in GeoNames: Hamburg (DE), 53.5507, 9.993")
-    assert "Set up: administrators: 1, cities: 1, owners: 3, pages: 28" in office_site
+    assert "Set up: administrators: 1, cities: 1, owners: 3, pages: 30" in office_site
     assert "import_wikidata FILE --owner hamburg" in office_site
 
 
@@ -190,6 +191,25 @@ def test_a_second_run_changes_nothing_and_says_so():
     out = setup_site(*OPTIONS)
     assert "The site is set up already; nothing changed." in out
     assert row_counts() == before
+
+
+def test_the_annual_reports_section_is_set_up_once_in_both_languages_and_empty(client):
+    def sections():
+        return [
+            (page.locale.language_code, page.slug, page.title)
+            for page in AnnualReportIndexPage.objects.order_by("locale__language_code")
+        ]
+
+    expected = [
+        ("de", "jahresberichte", "Jahresberichte"),
+        ("en", "annual-reports", "Annual reports"),
+    ]
+    assert sections() == expected
+    setup_site(*OPTIONS)
+    assert sections() == expected
+    assert not AnnualReportPage.objects.exists()  # each year's report is the editors' to write
+    text = _soup(client.get("/en/annual-reports/")).get_text(" ", strip=True)
+    assert "No annual report has been published yet." in text
 
 
 def test_a_second_run_with_other_values_keeps_the_office_settings_and_names_them():

@@ -40,6 +40,7 @@ def page_records(model: type[Page]) -> dict:
     makers = {
         "PartnerCityPage": lambda: {"partnership": PartnershipFactory()},
         "BoroughPage": lambda: {"borough": OwnerFactory()},
+        "AnnualReportPage": lambda: {"year": 2026},
     }
     if model.__name__ in makers:
         return makers[model.__name__]()
