@@ -93,6 +93,7 @@ class PublicAnnualReport:
     year: int
     report: Report
     cities: list = field(default_factory=list)  # CityFigures, by the city's name
+    quiet_cities: int = 0  # partner cities with nothing public in the year (not listed)
     money_total: object = None  # funding.selectors.Total of the public lines
     money_by_source: list = field(default_factory=list)  # Totals keyed (year, source)
 
@@ -119,7 +120,7 @@ def public_annual_report(year: int) -> PublicAnnualReport:
         new[partnership.city_id] = new.get(partnership.city_id, 0) + 1
     for partnership in report.partnerships_ended:
         ended[partnership.city_id] = ended.get(partnership.city_id, 0) + 1
-    cities = [
+    every = [
         CityFigures(
             city=section.city,
             activities=section.activity_count,  # also where an overview lists none
@@ -128,6 +129,11 @@ def public_annual_report(year: int) -> PublicAnnualReport:
             partnerships_ended=ended.get(section.city.pk, 0),
         )
         for section in report.cities
+    ]
+    # A partner city with nothing public in the year is counted, not listed (a row of
+    # zeros each would bury the cities where something happened).
+    cities = [
+        c for c in every if c.activities or c.projects or c.partnerships_new or c.partnerships_ended
     ]
     partnerships = [
         facts.partnership.pk for section in report.cities for facts in section.partnerships
@@ -142,6 +148,7 @@ def public_annual_report(year: int) -> PublicAnnualReport:
         year=year,
         report=report,
         cities=cities,
+        quiet_cities=len(every) - len(cities),
         money_total=money.budget_total(**filters),
         money_by_source=money.budget_totals_by_year_and_source(**filters),
     )

@@ -31,6 +31,8 @@ from citypartners.partnerships.tests.factories import (
     PartnershipStatusFactory,
 )
 from citypartners.projects.tests.factories import ProjectFactory
+from citypartners.reports.build import build_report
+from citypartners.reports.query import ReportQuery
 from citypartners.site.models import AnnualReportIndexPage, AnnualReportPage
 
 from .test_no_silent_overwrite import form_data
@@ -240,12 +242,12 @@ def test_an_editor_publishes_a_year_its_address_is_the_year_and_english_waits_as
 
 def test_a_second_page_for_the_same_year_is_refused_with_a_message(admin_client):
     index = AnnualReportIndexPage.objects.get(locale__language_code="de")
-    with translation.override("en"):
-        response = _add_form(
-            admin_client, index, title="Noch einmal 2026", slug="noch-einmal", year="2026"
-        )
+    response = _add_form(
+        admin_client, index, title="Noch einmal 2026", slug="noch-einmal", year="2026"
+    )
     soup = BeautifulSoup(response.content.decode(), "html.parser")
-    assert "There is already an annual report for 2026 here." in soup.get_text(" ")
+    # The back office speaks the account's language (German, the office's default).
+    assert "Hier gibt es schon einen Jahresbericht für 2026." in soup.get_text(" ")
     assert AnnualReportPage.objects.filter(year=2026, locale__language_code="de").count() == 1
 
 
@@ -362,6 +364,21 @@ def test_a_busy_year_page_weighs_under_200_kb(client, year_records):
         response = client.get(page.url)
         assert len(_rows(_soup(response))) >= 60
         assert len(response.content) < 200_000
+
+
+def test_partner_cities_with_nothing_public_in_the_year_are_counted_not_listed(
+    client, year_records
+):
+    soup = _soup(client.get(year_records["pages"][1].url))
+    rows = _rows(soup)
+    assert rows and all(any(counts.values()) for counts in rows.values())
+    in_force = build_report(ReportQuery(FIRST, LAST)).cities
+    quiet = len(in_force) - len(rows)
+    assert quiet > 1
+    said = soup.select_one('[data-annual="quiet"]').get_text(" ", strip=True)
+    assert (
+        said == f"{quiet} more partner cities had no public activity, project or change in {YEAR}."
+    )
 
 
 def test_the_page_lists_no_single_activity(client, year_records):
