@@ -4,6 +4,7 @@ import html
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
@@ -83,6 +84,42 @@ def language_switch(context):
 def translation_urls(context):
     """Computed once per page and put into the context for the head and the switch."""
     return page_translation_urls(context.get("page"), context.get("request"))
+
+
+# Filters and sorting show the same records as the unfiltered list; the page number alone
+# shows other records, so it is the one query parameter a canonical address keeps.
+CANONICAL_QUERY_PARAMETERS = ("page",)
+
+
+def indexable_url(url: str, request) -> str:
+    """`url` as search engines should know it: absolute, without filters or sorting (the
+    page number of a list is kept, except page 1, which is the list's own address)."""
+    path, _sep, query = url.partition("?")
+    kept = QueryDict(query, mutable=True)
+    for key in list(kept):
+        if key not in CANONICAL_QUERY_PARAMETERS:
+            del kept[key]
+    if kept.get("page") == "1":
+        del kept["page"]
+    if kept:
+        path += "?" + kept.urlencode()
+    return absolute_url(path, request)
+
+
+@register.simple_tag(takes_context=True)
+def seo_links(context):
+    """The canonical address, the hreflang alternates and x-default (the office's default
+    language, settings.LANGUAGE_CODE), all absolute, from the page's `translation_urls`."""
+    request = context.get("request")
+    urls = {
+        code: indexable_url(url, request)
+        for code, url in (context.get("translation_urls") or {}).items()
+    }
+    return {
+        "canonical": urls.get(current_language(), ""),
+        "alternates": [(code, urls[code]) for code, _name in settings.LANGUAGES if code in urls],
+        "x_default": urls.get(settings.LANGUAGE_CODE, ""),
+    }
 
 
 @register.filter

@@ -61,7 +61,10 @@ def test_every_page_type_renders_with_landmarks_skip_link_switch_and_contact(cli
         assert alternates == {
             lang: f"http://testserver{url}",
             other: f"http://testserver{other_url}",
+            "x-default": f"http://testserver{de_url}",  # the office's default language
         }, page_type
+        canonicals = soup.select('link[rel="canonical"]')
+        assert [c["href"] for c in canonicals] == [f"http://testserver{url}"], page_type
         # The office's contact block and the footer's five legal and accessibility pages.
         address = soup.select_one(".contact-block address").get_text(" ", strip=True)
         assert "Jüdenstraße 1" in address and "+49 30 9026-0" in address
@@ -76,6 +79,34 @@ def test_every_public_page_is_well_formed_html_with_unique_ids(client):
         parser.parse(response.content.decode())  # raises on any parse error
         ids = [tag["id"] for tag in _soup(response).find_all(id=True)]
         assert len(ids) == len(set(ids)), url
+
+
+def test_every_public_page_names_one_absolute_canonical_address_or_is_not_indexed(client):
+    for url in all_public_urls():
+        soup = _soup(client.get(url))
+        canonicals = [link["href"] for link in soup.select('link[rel="canonical"]')]
+        if "/suche/" in url or "/search/" in url:
+            assert canonicals == [], url  # result pages are not for search engines
+            assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+            continue
+        assert canonicals == [f"http://testserver{url.split('?')[0]}"], url
+        hreflangs = [link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')]
+        assert sorted(hreflangs) == ["de", "en", "x-default"], url
+
+
+def test_a_filtered_list_is_canonically_the_list_and_its_page_number_is_kept(client):
+    index = ActivityIndexPage.objects.live().filter(locale__language_code="en").get()
+    soup = _soup(client.get(index.url + "?period=all&sort=date&page=2"))
+    assert soup.select_one('link[rel="canonical"]')["href"] == (
+        f"http://testserver{index.url}?page=2"
+    )
+    alternates = {
+        link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
+    }
+    german = index.get_translation(index.get_translations().get().locale)
+    assert alternates["de"] == alternates["x-default"] == f"http://testserver{german.url}?page=2"
+    soup = _soup(client.get(index.url + "?page=1"))
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"http://testserver{index.url}"
 
 
 RESOURCE_ATTRIBUTES = {
