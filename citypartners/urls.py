@@ -81,6 +81,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("open-data/"), opendata_views.open_data, name="open_data"),
     path(_("open-data/api/"), opendata_views.api_docs, name="api_docs"),
+    path("share/site.png", seo_views.share_site, name="share_site"),
+    path("share/city-<int:pk>.png", seo_views.share_city, name="share_city"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,9 +5,11 @@ import html
 from django import template
 from django.conf import settings
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 from citypartners.core.i18n import current_language
@@ -119,6 +121,45 @@ def seo_links(context):
         "canonical": urls.get(current_language(), ""),
         "alternates": [(code, urls[code]) for code, _name in settings.LANGUAGES if code in urls],
         "x_default": urls.get(settings.LANGUAGE_CODE, ""),
+    }
+
+
+# Open Graph names a language with its region.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def _shared_title(context) -> str:
+    """What a link preview calls the page: the record shown, else the page's title."""
+    for name, field in (("activity", "title"), ("project", "title"), ("organisation", "name")):
+        record = context.get(name)
+        if record is not None and getattr(record, field, None):
+            return str(getattr(record, field))
+    page = context.get("page")
+    if page is not None:
+        return page.seo_title or page.title
+    return gettext("City partnerships")
+
+
+@register.simple_tag(takes_context=True)
+def share_data(context):
+    """Open Graph and Twitter card data: title, address, languages and the share image (a
+    partner city's own, drawn on the server, else the site's)."""
+    request = context.get("request")
+    partnership = context.get("partnership")
+    if partnership is not None and getattr(context.get("page"), "partnership_id", None):
+        image = reverse("share_city", kwargs={"pk": partnership.city_id})
+    else:
+        image = reverse("share_site")
+    current = current_language()
+    return {
+        "title": _shared_title(context),
+        "url": seo_links(context)["canonical"],
+        "image": absolute_url(image, request),
+        "locale": OG_LOCALES.get(current, current),
+        "alternate_locales": [
+            OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != current
+        ],
+        "type": "website",
     }
 
 

@@ -92,6 +92,17 @@ def test_every_public_page_names_one_absolute_canonical_address_or_is_not_indexe
         assert canonicals == [f"http://testserver{url.split('?')[0]}"], url
         hreflangs = [link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')]
         assert sorted(hreflangs) == ["de", "en", "x-default"], url
+        # Link previews: Open Graph and Twitter card data, every address absolute.
+        og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+        assert og["og:url"] == canonicals[0], url
+        assert og["og:title"] and og["og:type"] == "website", url
+        assert og["og:image"].startswith("http://testserver/") and og["og:image"].endswith(".png")
+        assert og["og:locale"] == ("de_DE" if url.startswith("/de/") else "en_GB"), url
+        assert og["og:locale:alternate"] == ("en_GB" if url.startswith("/de/") else "de_DE")
+        assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+        description = soup.select_one('meta[name="description"]')
+        if description is not None:
+            assert og["og:description"] == description["content"], url
 
 
 def test_a_filtered_list_is_canonically_the_list_and_its_page_number_is_kept(client):
