@@ -18,6 +18,7 @@ from citypartners.core.page_cache import instance_tag, tag
 from citypartners.partnerships.models import PartnershipStatus
 
 from .. import maps, sections
+from .. import structured_data as jsonld
 
 register = template.Library()
 
@@ -161,6 +162,30 @@ def share_data(context):
         ],
         "type": "website",
     }
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD: the office on the home page, an activity's Event on its
+    page, a partner city's City on its page; nothing elsewhere."""
+    page = context.get("page")
+    if page is None:
+        return ""
+    request = context.get("request")
+    kind = page.specific_class.__name__
+    office = OfficeSettings.for_request(request)
+    canonical = seo_links(context)["canonical"]
+    if kind == "HomePage":
+        return jsonld.script(jsonld.office(office, url=canonical))
+    activity = context.get("activity")
+    if kind == "ActivityIndexPage" and activity is not None:
+        home = absolute_url(_home_url(current_language()), request)
+        organizer = {"name": str(office.name), "url": home}
+        return jsonld.script(jsonld.event(activity, url=canonical, organizer=organizer))
+    partnership = context.get("partnership")
+    if kind == "PartnerCityPage" and partnership is not None:
+        return jsonld.script(jsonld.city(partnership.city, url=canonical))
+    return ""
 
 
 @register.filter
