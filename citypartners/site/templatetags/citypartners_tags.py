@@ -8,10 +8,13 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeData
 from django.utils.text import Truncator
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import Locale, Page
 
+from citypartners.core.home_city import home_city
 from citypartners.core.i18n import current_language
 from citypartners.core.models import OfficeSettings
 from citypartners.core.page_cache import instance_tag, tag
@@ -225,6 +228,69 @@ def footer_links(context):
             links.append({"title": target.title, "url": target.get_url(request)})
             tag(instance_tag(Page, target.pk))  # its title is shown
     return {"links": links}
+
+
+# Search engines show about 160 characters and find much shorter descriptions too thin.
+DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
+# Views that are not pages: their title for a generated description.
+VIEW_TITLES = {"open_data": _lazy("Open data"), "api_docs": _lazy("Documentation of the interface")}
+
+
+def _default_description(context) -> str:
+    """A generated description per page type, for pages whose own text is missing or short."""
+    home = home_city().name
+    activity, project = context.get("activity"), context.get("project")
+    organisation = context.get("organisation")
+    if activity is not None:
+        when = partner_date(activity.start_date, activity.date_precision)
+        return gettext("%(title)s, %(date)s: an activity of the city partnerships of %(home)s.") % {
+            "title": activity.title,
+            "date": when,
+            "home": home,
+        }
+    if project is not None:
+        return gettext("%(title)s: a project of the city partnerships of %(home)s.") % {
+            "title": project.title,
+            "home": home,
+        }
+    if organisation is not None:
+        return gettext(
+            "%(name)s: an institution in the network of the city partnerships of %(home)s."
+        ) % {"name": organisation.name, "home": home}
+    page = context.get("page")
+    if page is not None and page.specific_class.__name__ == "BoroughPage":
+        return gettext(
+            "Partner cities of %(borough)s, a borough of %(home)s: partnerships, activities "
+            "and projects with cities around the world."
+        ) % {"borough": page.borough.name, "home": home}
+    if page is not None:
+        title = page.title
+    else:
+        request = context.get("request")
+        match = getattr(request, "resolver_match", None)
+        title = VIEW_TITLES.get(getattr(match, "url_name", ""), gettext("City partnerships"))
+    return gettext(
+        "%(title)s – the city partnerships of %(home)s: partner cities, activities, projects "
+        "and how to take part."
+    ) % {"title": title, "home": home}
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, text=""):
+    """The page's meta description: its own text (the editor's, else from its content) when
+    it is long enough, else that text followed by a generated one for its page type."""
+    if isinstance(text, SafeData):
+        text = html.unescape(str(text))  # {% firstof %} escaped it; it is escaped once, below
+    text = " ".join(str(text or "").split())
+    page = context.get("page")
+    if text and text == getattr(page, "search_description", None):
+        return text  # the editor's own words, as written
+    if len(text) >= DESCRIPTION_MIN:
+        return Truncator(text).chars(DESCRIPTION_MAX)
+    default = _default_description(context)
+    if text and not text.endswith((".", "!", "?")):
+        text += "."
+    return Truncator(f"{text} {default}".strip()).chars(DESCRIPTION_MAX)
 
 
 @register.filter
