@@ -17,8 +17,10 @@ from wagtail.models import Locale, Page
 
 from citypartners.activities.selectors import activities_public
 from citypartners.organisations.selectors import organisations_public
+from citypartners.partnerships.selectors import public_partnership_q
 from citypartners.projects.selectors import projects_public
 
+from .models import PartnerCityPage
 from .sections import detail_url, section_page
 
 # Well below the protocol's 50,000: one page of a section answers quickly.
@@ -38,10 +40,13 @@ class PageSitemap(_RequestSitemap):
     """Every live page without a view restriction, in every language."""
 
     def items(self):
+        # A city page answers 404 while its partnership or city is a draft.
+        hidden = PartnerCityPage.objects.exclude(public_partnership_q("partnership"))
         return (
             Page.objects.live()
             .public()
             .filter(depth__gt=1)
+            .exclude(pk__in=hidden.values("pk"))
             .only("pk", "path", "depth", "url_path", "locale_id", "last_published_at")
             .order_by("path")
         )

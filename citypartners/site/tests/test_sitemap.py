@@ -11,11 +11,13 @@ from wagtail.models import Page, PageViewRestriction
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.organisations.models import Organisation
+from citypartners.partnerships.models import Partnership
 from citypartners.projects.models import Project
 from citypartners.projects.tests.factories import ProjectFactory
 from citypartners.site.models import (
     ActivityIndexPage,
     OrganisationIndexPage,
+    PartnerCityPage,
     ProjectIndexPage,
     StandardPage,
 )
@@ -97,7 +99,11 @@ def test_nothing_internal_unpublished_proposed_or_restricted_is_in_the_sitemap(c
     PageViewRestriction.objects.create(
         page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
+    city_page = PartnerCityPage.objects.live().filter(locale__language_code="de").first()
+    Partnership.objects.filter(pk=city_page.partnership_id).update(live=False)
     listed = " ".join(_sitemap_entries(client))
+    assert f"{HOST}{city_page.url}" not in listed.split()  # it answers 404 now
+    assert client.get(city_page.url).status_code == 404
     for slug in ("internal-meeting", "draft-activity", "only-a-proposal", "dropped-project"):
         assert f"/{slug}/" not in listed
     assert f"{HOST}{restricted.url}" not in listed
