@@ -8,6 +8,7 @@ data (geo.world), the font is DejaVu from Debian's fonts-dejavu, found by fontco
 import functools
 import io
 import subprocess
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from PIL import Image, ImageDraw, ImageFont
@@ -24,6 +25,10 @@ DOT = "#f5c542"
 MAP_BOX = (20, 200, 1180, 620)
 
 
+# Where Debian's fonts-dejavu-core puts the font, when fontconfig's fc-match is not installed.
+DEBIAN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
 @functools.cache
 def font_path(style: str = "DejaVu Sans:bold") -> str:
     """The file of a DejaVu font, by fontconfig; a clear error when fonts-dejavu is missing."""
@@ -31,12 +36,11 @@ def font_path(style: str = "DejaVu Sans:bold") -> str:
         found = subprocess.run(
             ["fc-match", "-f", "%{file}", style], capture_output=True, text=True, check=True
         ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError) as error:
-        message = f"fontconfig (fc-match) is needed for share images: {error}"
-        raise ImproperlyConfigured(message) from error
-    if "DejaVu" not in found:
+    except (OSError, subprocess.CalledProcessError):
+        found = str(DEBIAN_FONT) if DEBIAN_FONT.exists() else ""
+    if "DejaVu" not in found or not Path(found).exists():
         raise ImproperlyConfigured(
-            f"Share images need the DejaVu fonts (Debian package fonts-dejavu); "
+            f"Share images need the DejaVu fonts (Debian package fonts-dejavu-core); "
             f"fontconfig found {found or 'nothing'} for {style!r}."
         )
     return found

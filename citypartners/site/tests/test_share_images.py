@@ -4,10 +4,12 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ImproperlyConfigured
 from PIL import Image
 
 from citypartners.partnerships.models import City
 from citypartners.site.models import PartnerCityPage
+from citypartners.site import share_images
 from citypartners.site.share_images import font_path
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,17 @@ def test_every_other_page_is_shared_with_the_sites_image(client):
 
 def test_the_share_images_font_is_dejavu_found_by_fontconfig():
     assert "DejaVu" in font_path() and font_path().endswith(".ttf")
+
+
+def test_without_fontconfig_and_dejavu_the_error_names_the_package(monkeypatch, tmp_path):
+    def no_fc_match(*args, **kwargs):
+        raise FileNotFoundError("fc-match")
+
+    monkeypatch.setattr(share_images.subprocess, "run", no_fc_match)
+    monkeypatch.setattr(share_images, "DEBIAN_FONT", tmp_path / "missing.ttf")
+    font_path.cache_clear()
+    try:
+        with pytest.raises(ImproperlyConfigured, match="fonts-dejavu-core"):
+            font_path()
+    finally:
+        font_path.cache_clear()
