@@ -8,8 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from PIL import Image
 
 from citypartners.partnerships.models import City
-from citypartners.site.models import PartnerCityPage
 from citypartners.site import share_images
+from citypartners.site.models import PartnerCityPage
 from citypartners.site.share_images import font_path
 
 pytestmark = pytest.mark.django_db
