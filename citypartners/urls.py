@@ -12,6 +12,7 @@ from citypartners.accounts import views as account_views
 from citypartners.core.diagnostics import smoke_test_urls
 from citypartners.opendata import views as opendata_views
 from citypartners.opendata.api import api
+from citypartners.site import seo_views
 from citypartners.site import views as search_views
 
 urlpatterns = [
@@ -61,6 +62,10 @@ urlpatterns = [
         name="opendata_geojson",
     ),
     path("opendata/catalog.jsonld", opendata_views.download_catalogue, name="opendata_catalogue"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", seo_views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", seo_views.favicon_ico, name="favicon_ico"),
     # /healthz and /readyz: answered by core.health.HealthCheckMiddleware, before any URL.
     *smoke_test_urls(),  # only with CITYPARTNERS_SMOKE_TEST=1 (deploy/smoke-test)
 ]
@@ -76,6 +81,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("open-data/"), opendata_views.open_data, name="open_data"),
     path(_("open-data/api/"), opendata_views.api_docs, name="api_docs"),
+    path("share/site.png", seo_views.share_site, name="share_site"),
+    path("share/city-<int:pk>.png", seo_views.share_city, name="share_city"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

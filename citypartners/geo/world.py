@@ -77,3 +77,25 @@ def world_svg() -> str:
         f'<path fill="#dfe6e9" stroke="#ffffff" stroke-width="0.5" d="{"".join(paths)}"/>'
         "</svg>\n"
     )
+
+
+def world_rings() -> list[list[tuple[float, float]]]:
+    """The countries' outlines in map units (as world_svg draws them), for raster images:
+    each ring split where it crosses the antimeridian."""
+    topology = json.loads(DATA.read_text(encoding="utf-8"))
+    arcs = _arcs(topology)
+    rings = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        if geometry.get("id") == ANTARCTICA:
+            continue
+        for polygon in _polygons(geometry):
+            for indexes in polygon:
+                current, last_lon = [], None
+                for lon, lat in _ring(arcs, indexes):
+                    if last_lon is not None and abs(lon - last_lon) > 180:
+                        rings.append(current)
+                        current = []
+                    current.append(project(lon, lat))
+                    last_lon = lon
+                rings.append(current)
+    return [ring for ring in rings if len(ring) >= 3]

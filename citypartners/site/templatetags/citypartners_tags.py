@@ -4,17 +4,24 @@ import html
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeData
 from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import Locale, Page
 
+from citypartners.core.home_city import home_city
 from citypartners.core.i18n import current_language
 from citypartners.core.models import OfficeSettings
 from citypartners.core.page_cache import instance_tag, tag
 from citypartners.partnerships.models import PartnershipStatus
 
 from .. import maps, sections
+from .. import structured_data as jsonld
 
 register = template.Library()
 
@@ -90,6 +97,105 @@ def translation_urls(context):
     return page_translation_urls(context.get("page"), context.get("request"))
 
 
+# Filters and sorting show the same records as the unfiltered list; the page number alone
+# shows other records, so it is the one query parameter a canonical address keeps.
+CANONICAL_QUERY_PARAMETERS = ("page",)
+
+
+def indexable_url(url: str, request) -> str:
+    """`url` as search engines should know it: absolute, without filters or sorting (the
+    page number of a list is kept, except page 1, which is the list's own address)."""
+    path, _sep, query = url.partition("?")
+    kept = QueryDict(query, mutable=True)
+    for key in list(kept):
+        if key not in CANONICAL_QUERY_PARAMETERS:
+            del kept[key]
+    if kept.get("page") == "1":
+        del kept["page"]
+    if kept:
+        path += "?" + kept.urlencode()
+    return absolute_url(path, request)
+
+
+@register.simple_tag(takes_context=True)
+def seo_links(context):
+    """The canonical address, the hreflang alternates and x-default (the office's default
+    language, settings.LANGUAGE_CODE), all absolute, from the page's `translation_urls`."""
+    request = context.get("request")
+    urls = {
+        code: indexable_url(url, request)
+        for code, url in (context.get("translation_urls") or {}).items()
+    }
+    return {
+        "canonical": urls.get(current_language(), ""),
+        "alternates": [(code, urls[code]) for code, _name in settings.LANGUAGES if code in urls],
+        "x_default": urls.get(settings.LANGUAGE_CODE, ""),
+    }
+
+
+# Open Graph names a language with its region.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def _shared_title(context) -> str:
+    """What a link preview calls the page: the record shown, else the page's title."""
+    for name, field in (("activity", "title"), ("project", "title"), ("organisation", "name")):
+        record = context.get(name)
+        if record is not None and getattr(record, field, None):
+            return str(getattr(record, field))
+    page = context.get("page")
+    if page is not None:
+        return page.seo_title or page.title
+    return gettext("City partnerships")
+
+
+@register.simple_tag(takes_context=True)
+def share_data(context):
+    """Open Graph and Twitter card data: title, address, languages and the share image (a
+    partner city's own, drawn on the server, else the site's)."""
+    request = context.get("request")
+    partnership = context.get("partnership")
+    if partnership is not None and getattr(context.get("page"), "partnership_id", None):
+        image = reverse("share_city", kwargs={"pk": partnership.city_id})
+    else:
+        image = reverse("share_site")
+    current = current_language()
+    return {
+        "title": _shared_title(context),
+        "url": seo_links(context)["canonical"],
+        "image": absolute_url(image, request),
+        "locale": OG_LOCALES.get(current, current),
+        "alternate_locales": [
+            OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != current
+        ],
+        "type": "website",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD: the office on the home page, an activity's Event on its
+    page, a partner city's City on its page; nothing elsewhere."""
+    page = context.get("page")
+    if page is None:
+        return ""
+    request = context.get("request")
+    kind = page.specific_class.__name__
+    office = OfficeSettings.for_request(request)
+    canonical = seo_links(context)["canonical"]
+    if kind == "HomePage":
+        return jsonld.script(jsonld.office(office, url=canonical))
+    activity = context.get("activity")
+    if kind == "ActivityIndexPage" and activity is not None:
+        home = absolute_url(_home_url(current_language()), request)
+        organizer = {"name": str(office.name), "url": home}
+        return jsonld.script(jsonld.event(activity, url=canonical, organizer=organizer))
+    partnership = context.get("partnership")
+    if kind == "PartnerCityPage" and partnership is not None:
+        return jsonld.script(jsonld.city(partnership.city, url=canonical))
+    return ""
+
+
 @register.filter
 def absolute_url(url: str, request) -> str:
     """`url` with scheme and host: a search engine reads hreflang links only when absolute."""
@@ -127,6 +233,69 @@ def footer_links(context):
             links.append({"title": target.title, "url": target.get_url(request)})
             tag(instance_tag(Page, target.pk))  # its title is shown
     return {"links": links}
+
+
+# Search engines show about 160 characters and find much shorter descriptions too thin.
+DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
+# Views that are not pages: their title for a generated description.
+VIEW_TITLES = {"open_data": _lazy("Open data"), "api_docs": _lazy("Documentation of the interface")}
+
+
+def _default_description(context) -> str:
+    """A generated description per page type, for pages whose own text is missing or short."""
+    home = home_city().name
+    activity, project = context.get("activity"), context.get("project")
+    organisation = context.get("organisation")
+    if activity is not None:
+        when = partner_date(activity.start_date, activity.date_precision)
+        return gettext("%(title)s, %(date)s: an activity of the city partnerships of %(home)s.") % {
+            "title": activity.title,
+            "date": when,
+            "home": home,
+        }
+    if project is not None:
+        return gettext("%(title)s: a project of the city partnerships of %(home)s.") % {
+            "title": project.title,
+            "home": home,
+        }
+    if organisation is not None:
+        return gettext(
+            "%(name)s: an institution in the network of the city partnerships of %(home)s."
+        ) % {"name": organisation.name, "home": home}
+    page = context.get("page")
+    if page is not None and page.specific_class.__name__ == "BoroughPage":
+        return gettext(
+            "Partner cities of %(borough)s, a borough of %(home)s: partnerships, activities "
+            "and projects with cities around the world."
+        ) % {"borough": page.borough.name, "home": home}
+    if page is not None:
+        title = page.title
+    else:
+        request = context.get("request")
+        match = getattr(request, "resolver_match", None)
+        title = VIEW_TITLES.get(getattr(match, "url_name", ""), gettext("City partnerships"))
+    return gettext(
+        "%(title)s – the city partnerships of %(home)s: partner cities, activities, projects "
+        "and how to take part."
+    ) % {"title": title, "home": home}
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, text=""):
+    """The page's meta description: its own text (the editor's, else from its content) when
+    it is long enough, else that text followed by a generated one for its page type."""
+    if isinstance(text, SafeData):
+        text = html.unescape(str(text))  # {% firstof %} escaped it; it is escaped once, below
+    text = " ".join(str(text or "").split())
+    page = context.get("page")
+    if text and text == getattr(page, "search_description", None):
+        return text  # the editor's own words, as written
+    if len(text) >= DESCRIPTION_MIN:
+        return Truncator(text).chars(DESCRIPTION_MAX)
+    default = _default_description(context)
+    if text and not text.endswith((".", "!", "?")):
+        text += "."
+    return Truncator(f"{text} {default}".strip()).chars(DESCRIPTION_MAX)
 
 
 @register.filter

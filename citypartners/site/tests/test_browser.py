@@ -247,3 +247,14 @@ def test_two_editors_on_one_page_in_the_browser(browser, live_server, small_site
     assert latest.title == "Example: first editor's title, again"
     first.context.close()
     second.context.close()
+
+
+def test_structured_data_blocks_pass_the_content_security_policy(page):
+    """JSON-LD is a data block, not a script: the CSP (script-src 'self') lets it stand, and
+    the page fixture fails on any CSP message in the console."""
+    detail = next(url for url in activity_view_urls() if "/aktivitaeten/example-" in url)
+    for url in ["/de/", "/de/warschau/", detail]:
+        page.goto(url)
+        data = page.locator('script[type="application/ld+json"]')
+        assert data.count() == 1, url
+        assert '"@context":"https://schema.org"' in data.text_content()

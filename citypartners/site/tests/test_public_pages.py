@@ -61,7 +61,10 @@ def test_every_page_type_renders_with_landmarks_skip_link_switch_and_contact(cli
         assert alternates == {
             lang: f"http://testserver{url}",
             other: f"http://testserver{other_url}",
+            "x-default": f"http://testserver{de_url}",  # the office's default language
         }, page_type
+        canonicals = soup.select('link[rel="canonical"]')
+        assert [c["href"] for c in canonicals] == [f"http://testserver{url}"], page_type
         # The office's contact block and the footer's five legal and accessibility pages.
         address = soup.select_one(".contact-block address").get_text(" ", strip=True)
         assert "Jüdenstraße 1" in address and "+49 30 9026-0" in address
@@ -76,6 +79,46 @@ def test_every_public_page_is_well_formed_html_with_unique_ids(client):
         parser.parse(response.content.decode())  # raises on any parse error
         ids = [tag["id"] for tag in _soup(response).find_all(id=True)]
         assert len(ids) == len(set(ids)), url
+
+
+def test_every_public_page_names_one_absolute_canonical_address_or_is_not_indexed(client):
+    for url in all_public_urls():
+        soup = _soup(client.get(url))
+        canonicals = [link["href"] for link in soup.select('link[rel="canonical"]')]
+        if "/suche/" in url or "/search/" in url:
+            assert canonicals == [], url  # result pages are not for search engines
+            assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+            continue
+        assert canonicals == [f"http://testserver{url.split('?')[0]}"], url
+        hreflangs = [link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')]
+        assert sorted(hreflangs) == ["de", "en", "x-default"], url
+        # Link previews: Open Graph and Twitter card data, every address absolute.
+        og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
+        assert og["og:url"] == canonicals[0], url
+        assert og["og:title"] and og["og:type"] == "website", url
+        assert og["og:image"].startswith("http://testserver/") and og["og:image"].endswith(".png")
+        assert og["og:locale"] == ("de_DE" if url.startswith("/de/") else "en_GB"), url
+        assert og["og:locale:alternate"] == ("en_GB" if url.startswith("/de/") else "de_DE")
+        assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+        # A description of 50 to 160 characters on every page (generated where none is written).
+        (description,) = soup.select('meta[name="description"]')
+        assert 50 <= len(description["content"]) <= 160, (url, description["content"])
+        assert og["og:description"] == description["content"], url
+
+
+def test_a_filtered_list_is_canonically_the_list_and_its_page_number_is_kept(client):
+    index = ActivityIndexPage.objects.live().filter(locale__language_code="en").get()
+    soup = _soup(client.get(index.url + "?period=all&sort=date&page=2"))
+    assert soup.select_one('link[rel="canonical"]')["href"] == (
+        f"http://testserver{index.url}?page=2"
+    )
+    alternates = {
+        link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
+    }
+    german = index.get_translation(index.get_translations().get().locale)
+    assert alternates["de"] == alternates["x-default"] == f"http://testserver{german.url}?page=2"
+    soup = _soup(client.get(index.url + "?page=1"))
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"http://testserver{index.url}"
 
 
 RESOURCE_ATTRIBUTES = {
@@ -168,14 +211,38 @@ def test_an_activity_is_described_by_its_own_text_not_the_lists(client):
     index = ActivityIndexPage.objects.live().filter(locale__language_code="de").get()
     response = client.get(index.url + index.reverse_subpage("detail", args=[activity.slug]))
     content = _soup(response).select_one('meta[name="description"]')["content"]
-    assert content == "Gärten für Schulen"
+    # Short, so a generated sentence follows it.
+    assert content.startswith("Gärten für Schulen. ")
     assert content != _soup(client.get(index.url)).select_one('meta[name="description"]')["content"]
 
 
+def test_a_record_with_a_short_text_gets_a_generated_description_of_its_type(client):
+    index = ActivityIndexPage.objects.live().filter(locale__language_code="en").get()
+    activity = Activity.objects.filter(live=True, is_public=True).first()
+    Activity.objects.filter(pk=activity.pk).update(description_en="<p>Short.</p>")
+    response = client.get(index.url + index.reverse_subpage("detail", args=[activity.slug]))
+    content = _soup(response).select_one('meta[name="description"]')["content"]
+    assert content.startswith(f"Short. {activity.title_en}, ")
+    assert content.endswith(": an activity of the city partnerships of Berlin.")
+
+
+def test_the_open_data_page_is_described_by_its_title_and_the_site(client):
+    content = _soup(client.get("/en/open-data/")).select_one('meta[name="description"]')
+    assert content["content"] == (
+        "Open data – the city partnerships of Berlin: partner cities, activities, projects "
+        "and how to take part."
+    )
+
+
 def test_a_borough_page_without_an_intro_is_described_by_its_borough(client):
-    page = BoroughPage.objects.live().filter(locale__language_code="de").first()
-    page.intro = ""
-    page.search_description = ""
-    page.save_revision().publish()
-    content = _soup(client.get(page.url)).select_one('meta[name="description"]')["content"]
-    assert content == f"Partnerstädte von {page.borough.name}"
+    for language, expected in [
+        ("en", "Partner cities of {name}, a borough of Berlin: partnerships, activities"),
+        # Needs the German catalogue with this branch's strings compiled.
+        ("de", "Partnerstädte von {name}, einem Bezirk von Berlin: Partnerschaften, Aktivitäten"),
+    ]:
+        page = BoroughPage.objects.live().filter(locale__language_code=language).first()
+        page.intro = ""
+        page.search_description = ""
+        page.save_revision().publish()
+        content = _soup(client.get(page.url)).select_one('meta[name="description"]')["content"]
+        assert content.startswith(expected.format(name=page.borough.name)), content
