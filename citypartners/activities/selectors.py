@@ -51,6 +51,15 @@ def activities_public():
     )
 
 
+# Funded: a programme (in either language) and a grant agreement number (Activity.is_funded).
+FUNDED = ~Q(grant_agreement_number="") & (~Q(funding_programme_de="") | ~Q(funding_programme_en=""))
+
+
+def activities_funded_public():
+    """Published, public, funded activities: those with a public grant report page."""
+    return Activity.objects.filter(FUNDED, live=True, is_public=True)
+
+
 def activity_grant_report(*, slug: str):
     """A public, live, funded activity with what its grant report shows (participants per
     country, programme days, public organisations), or None; four queries whatever their

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from citypartners.activities.selectors import activities_public
+from citypartners.activities.selectors import activities_funded_public, activities_public
 from citypartners.organisations.selectors import organisations_public
 from citypartners.partnerships.selectors import public_partnership_q
 from citypartners.projects.selectors import projects_public
@@ -113,6 +113,16 @@ class RecordSitemap(_RequestSitemap):
         return self.items().aggregate(latest=Max(self.lastmod_field))["latest"]
 
 
+class GrantReportSitemap(RecordSitemap):
+    """The grant report pages of funded activities, in one language."""
+
+    def location(self, record):
+        if not hasattr(self.section, "grant_report_url"):
+            self._section = self.section.specific  # once per sitemap page
+        with translation.override(self.language):
+            return self.section.grant_report_url(record, request=self.request)
+
+
 def sitemaps(request) -> dict:
     """The sections of the sitemap, by the name their URL carries."""
     found = {"pages": PageSitemap(request), "views": ViewSitemap(request)}
@@ -130,4 +140,11 @@ def sitemaps(request) -> dict:
                 records=queryset,
                 lastmod_field=lastmod_field,
             )
+        found[f"grant-reports-{code}"] = GrantReportSitemap(
+            request,
+            language=code,
+            section="ActivityIndexPage",
+            records=activities_funded_public(),
+            lastmod_field="last_published_at",
+        )
     return found

@@ -181,3 +181,17 @@ def test_favicon_ico_is_an_icon_and_every_page_names_its_icons(client, tmp_path)
     html = client.get("/en/").content.decode()
     assert 'rel="icon" href="/favicon.ico"' in html
     assert 'rel="apple-touch-icon"' in html
+
+
+def test_the_grant_reports_of_funded_public_activities_are_listed_in_both_languages(client):
+    funding = {"funding_programme_de": "Beispielprogramm", "grant_agreement_number": "EX-1"}
+    ActivityFactory(slug="funded-meeting", **funding)
+    ActivityFactory(slug="funded-but-internal", is_public=False, **funding)
+    entries = _sitemap_entries(client)
+    reports = {url for url in entries if "foerderbericht" in url or "grant-report" in url}
+    assert reports == {
+        f"{HOST}/de/aktivitaeten/funded-meeting/foerderbericht/",
+        f"{HOST}/en/activities/funded-meeting/grant-report/",
+    }
+    for url in reports:
+        assert client.get(url.removeprefix(HOST)).status_code == 200, url
