@@ -11,29 +11,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
-from citypartners.accounts.services import account_create
 from citypartners.activities.models import Activity
 from citypartners.owners.models import Owner
 from citypartners.reports.annual import year_query
 from citypartners.reports.build import build_report
 from citypartners.reports.document import office_name
+from citypartners.reports.tests.test_views import _login
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a long and careful passphrase"
-
-
-def _login(client, role, owner, language="en"):
-    user = account_create(
-        email=f"{role}-{owner}@example.org", password=PASSWORD, role=role, owner=owner
-    )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return user
 
 
 def _get(client, **params):
