@@ -283,7 +283,7 @@ def _links_changed(sender, instance, action, model, pk_set, **kwargs):
 
 
 # --- Pages --------------------------------------------------------------------------------
-STRUCTURE_FIELDS = ("live", "url_path", "partnership_id", "borough_id")
+STRUCTURE_FIELDS = ("live", "url_path", "partnership_id", "borough_id", "show_in_menus")
 
 
 def _page_state(page) -> tuple:

@@ -8,6 +8,7 @@ to a record is built here (``detail_url``), never by joining strings.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page
 
@@ -131,3 +132,29 @@ def state_partnership_rows(*, request, locale_id: int) -> list:
     """The state's partnerships for the overview, with the address of their city page."""
     rows = partnership_selectors.state_partnership_list()
     return with_page_urls(rows, request=request, locale_id=locale_id)
+
+
+def navigation_pages(*, locale_id: int, page=None) -> tuple[list, list]:
+    """The main navigation's pages and the breadcrumb trail's, in one query.
+
+    The navigation: the live children of the overview in `locale_id` that the office marked
+    "Show in menus" (the page's Promote tab), in page-tree order. The trail: the live
+    ancestors of `page` from the overview down, `page` itself last. Ancestor paths are read
+    from the tree path itself (treebeard's fixed-width steps), so both lists cost one query.
+    """
+    step = Page.steplen
+    # Depth 1 is the tree's root, depth 2 the overview of each language.
+    trail_paths = []
+    if page is not None:
+        trail_paths = [page.path[:end] for end in range(2 * step, len(page.path) + 1, step)]
+    menu = Q(locale_id=locale_id, depth=3, show_in_menus=True)
+    found = list(
+        Page.objects.live()
+        .filter(menu | Q(path__in=trail_paths))
+        .select_related("locale")  # get_url reads each page's language
+        .order_by("path")
+    )
+    in_menu = [p for p in found if p.depth == 3 and p.show_in_menus and p.locale_id == locale_id]
+    trail = [p for p in found if p.path in trail_paths]
+    _shown([*in_menu, *trail])
+    return in_menu, trail

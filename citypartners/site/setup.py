@@ -107,6 +107,8 @@ class Section:
     slugs: Mapping[str, str]
     titles: Mapping[str, str]
     fields: tuple[str, ...]  # its texts, each given in both languages
+    # In the main navigation (Wagtail's "Show in menus"; the office changes it per page).
+    in_menu: bool = False
 
 
 SECTIONS = (
@@ -116,6 +118,7 @@ SECTIONS = (
         {"de": "bezirke", "en": "boroughs"},
         {"de": "Bezirke", "en": "Boroughs"},
         ("intro",),
+        in_menu=True,
     ),
     Section(
         "project_cooperations",
@@ -123,6 +126,7 @@ SECTIONS = (
         {"de": "projektkooperationen", "en": "project-cooperations"},
         {"de": "Projektkooperationen", "en": "Project cooperations"},
         ("intro",),
+        in_menu=True,
     ),
     Section(
         "activities",
@@ -130,6 +134,7 @@ SECTIONS = (
         {"de": "aktivitaeten", "en": "activities"},
         {"de": "Aktivitäten und Veranstaltungen", "en": "Activities and events"},
         ("intro",),
+        in_menu=True,
     ),
     Section(
         "get_involved",
@@ -137,6 +142,7 @@ SECTIONS = (
         {"de": "mitmachen", "en": "get-involved"},
         {"de": "Mitmachen", "en": "Get involved"},
         ("body", "thanks_text"),
+        in_menu=True,
     ),
     Section(
         "projects",
@@ -343,6 +349,7 @@ def page_tree_ensure(
                 section.model,
                 slug=section.slugs["de"],
                 title=section.titles["de"],
+                show_in_menus=section.in_menu,
                 report=report,
                 **{name: value["de"] for name, value in values.items()},
             )

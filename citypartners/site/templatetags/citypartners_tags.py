@@ -380,3 +380,73 @@ def lang_attr(value):
     if getattr(value, "is_fallback", False):
         return format_html(' lang="{}"', value.language)
     return ""
+
+
+# Views that are not pages, for the breadcrumb trail: their title and the view above them.
+VIEW_CRUMBS = {
+    "search": (_lazy("Search"), None),
+    "open_data": (_lazy("Open data"), None),
+    "api_docs": (_lazy("Documentation of the interface"), "open_data"),
+}
+
+
+def _menu_current(item_page, page, on_route) -> str | None:
+    """aria-current for a menu entry: "page" on the section itself, "true" below it."""
+    if page is None:
+        return None
+    if item_page.pk == page.pk:
+        return "true" if on_route else "page"
+    return "true" if page.path.startswith(item_page.path) else None
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context):
+    """The main and footer navigation's entries and the breadcrumb trail of the page shown.
+
+    The menu: the overview, its partner cities (the overview's list: there is no index page
+    of them), the overview's children the office shows in menus (in page-tree order), open
+    data (a view, not a page) and the contact details at the foot of every page. One query
+    (sections.navigation_pages); computed once in base.html for all three.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None  # a view's "page" may be a page of results
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    menu_pages, trail = sections.navigation_pages(locale_id=locale_id, page=page)
+    home_url = _home_url(current_language())
+    own_url = sections.page_url(page, request) if page is not None else None
+    on_route = bool(page is not None and request is not None and own_url != request.path)
+    url_name = getattr(getattr(request, "resolver_match", None), "url_name", None)
+    on_city = page is not None and isinstance(page, sections.page_model("PartnerCityPage"))
+
+    def entry(title, url, current=None):
+        return {"title": title, "url": url, "current": current}
+
+    is_home = page is not None and page.depth == 2 and not on_route
+    menu = [
+        entry(gettext("Overview"), home_url, "page" if is_home else None),
+        entry(gettext("Partner cities"), home_url + "#cities-heading", "true" if on_city else None),
+    ]
+    for item in menu_pages:
+        menu.append(
+            entry(item.title, sections.page_url(item, request), _menu_current(item, page, on_route))
+        )
+    open_data = {"open_data": "page", "api_docs": "true"}.get(url_name) if page is None else None
+    menu.append(entry(gettext("Open data"), reverse("open_data"), open_data))
+    menu.append(entry(gettext("Contact"), "#contact-heading"))
+
+    # The trail: every page below the overview; views name their place themselves.
+    crumbs, current = [], None
+    if page is not None and page.depth > 2:
+        crumbs = [entry(p.title, sections.page_url(p, request)) for p in trail[:-1]]
+        current = entry(page.title, own_url)
+    elif page is None and url_name in VIEW_CRUMBS:
+        title, above = VIEW_CRUMBS[url_name]
+        crumbs = [entry(gettext("Overview"), home_url)]
+        if above:
+            crumbs.append(entry(VIEW_CRUMBS[above][0], reverse(above)))
+        current = entry(title, request.path)
+    if page is not None and not trail:
+        current = None  # a preview of a page not yet in the tree
+    return {"menu": menu, "crumbs": crumbs, "current": current, "on_route": on_route}
