@@ -52,3 +52,16 @@ def test_the_offset_description_names_the_deepest_offset():
         document = api.get_openapi_schema()
     offset = _parameter(document, "/api/v1/activities/", "offset")
     assert f"{MAX_OFFSET:,}" in offset["description"]
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("/de/offene-daten/api/", ["Aktivitäten auflisten", "Datensätze pro Seite", "?lang=de"]),
+        ("/en/open-data/api/", ["List activities", "Records per page", "?lang=de"]),
+    ],
+)
+def test_the_documentation_page_shows_the_operations_in_its_language(client, url, shown):
+    page = client.get(url).content.decode()
+    for text in shown:
+        assert text in page
