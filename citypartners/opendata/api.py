@@ -2,13 +2,16 @@
 description and keep every response to its declared fields)."""
 
 import datetime
+import functools
 from typing import Literal
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import formats, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N_
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
@@ -34,7 +37,7 @@ from citypartners.partnerships.selectors import (
 from citypartners.projects.models import ProjectOrganisation
 from citypartners.projects.selectors import PUBLIC_STATUSES, projects_public
 
-from . import cursors, schemas
+from . import cursors, openapi_texts, schemas
 
 Lang = Literal["de", "en"]
 MAX_LIMIT = 200
@@ -50,7 +53,7 @@ PUBLIC_LINK = public_partnership_q("partnerships")
 
 
 def _limit():
-    return Query(50, ge=1, le=MAX_LIMIT, description="Records per page")
+    return Query(50, ge=1, le=MAX_LIMIT, description=N_("Records per page"))
 
 
 def _offset():
@@ -58,8 +61,10 @@ def _offset():
         0,
         ge=0,
         le=MAX_OFFSET,
-        description=(
-            f"Records to skip, at most {MAX_OFFSET:,}; for deeper pages follow the `next` "
+        # The number is written out so that the catalogue can hold the sentence; a test
+        # holds it to MAX_OFFSET.
+        description=N_(
+            "Records to skip, at most 10,000; for deeper pages follow the `next` "
             "links, which carry a `cursor`"
         ),
     )
@@ -69,7 +74,7 @@ def _cursor():
     return Query(
         None,
         max_length=cursors.MAX_LENGTH,
-        description=(
+        description=N_(
             "Where the page starts: the value in a `next` link (opaque; it walks every "
             "record exactly once, however deep, and cannot be combined with `offset`)"
         ),
@@ -102,7 +107,8 @@ def api_throttles() -> list:
 
 class OpenDataAPI(NinjaAPI):
     """The API, its OpenAPI description built once per process (it depends on the code
-    alone, and building it took ~60 ms on every request for /api/v1/openapi.json)."""
+    alone, and building it took ~60 ms on every request for /api/v1/openapi.json), and
+    translated once per language into the active one (opendata.openapi_texts)."""
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         if path_prefix is None:
@@ -110,38 +116,73 @@ class OpenDataAPI(NinjaAPI):
         built = self.__dict__.setdefault("_openapi_schemas", {})
         if path_prefix not in built:
             built[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
-        return built[path_prefix]  # shared: callers only read it
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        key = (path_prefix, language)
+        if key not in built:
+            built[key] = openapi_texts.document_translated(built[path_prefix])
+        return built[key]  # shared: callers only read it
+
+
+def _document_in_asked_language(view):
+    """/api/v1/openapi.json in the language asked for: `?lang=de|en`, else Accept-Language
+    (the same rule as the API's data); the address stays the same for every language."""
+
+    @functools.wraps(view)
+    def in_language(request, *args, **kwargs):
+        language = _asked_language(request)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = language
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    return in_language
+
+
+# Paragraphs of the API's description, each its own msgid (translated when served).
+DESCRIPTION = "\n\n".join(
+    (
+        N_(
+            "Partner cities, partnerships (with status history and founding documents), "
+            "activities, projects and organisations of a city's international office: the "
+            "state (the city itself) and its boroughs, each the `owner` of its records. "
+            "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
+            "Accept-Language header; this description too, at the same address. Licence: "
+            "see /api/v1/ and the Open data page."
+        ),
+        N_(
+            "Pages: `limit` records each; follow the `next` link of a page for the one after "
+            "it. `next` carries a `cursor` (keyset pagination: every record exactly once, in "
+            "order, and a deep page as fast as the first). `offset` still works up to 10,000; "
+            "beyond that it is a 400 saying to follow the `next` links."
+        ),
+        N_(
+            "Changelog. 2026-11-30: the summaries and descriptions of this document are "
+            "given in German or English, as asked. Lists page with a `cursor` in their `next` "
+            "links; `offset` is at most 10,000 (a 400 with a message beyond it), `offset` in "
+            "a page is null on a page reached by cursor, and `previous` is given on pages "
+            "reached by `offset`. Earlier the same day: the API lists exactly what the public "
+            "pages show: projects only when planned, running or done (`status=proposed` or "
+            "`dropped` is now a 400; such a project's record is a 404). `description_html` "
+            "is HTML a client can use (links and images expanded). Ids beyond the database's "
+            "integers are a 400 naming the parameter. The `side` of a project's organisation "
+            "is `home` (the office's own city) or `partner`; it was `berlin`. No field was "
+            "renamed. The names used here are now also those of the back office, the "
+            "commands and the CSV files: `owner` (the state or a borough keeping a record; "
+            "formerly *authority* or *organisation* there) and `organisations` (the "
+            "stakeholder institutions taking part)."
+        ),
+    )
+)
 
 
 api = OpenDataAPI(
     title="citypartners open data",
     version="1",
-    description=(
-        "Partner cities, partnerships (with status history and founding documents), "
-        "activities, projects and organisations of a city's international office: the "
-        "state (the city itself) and its boroughs, each the `owner` of its records. "
-        "Read-only; no personal data. Texts in German or English: `?lang=de|en` or the "
-        "Accept-Language header. Licence: see /api/v1/ and the Open data page.\n\n"
-        "Pages: `limit` records each; follow the `next` link of a page for the one after "
-        "it. `next` carries a `cursor` (keyset pagination: every record exactly once, in "
-        "order, and a deep page as fast as the first). `offset` still works up to 10,000; "
-        "beyond that it is a 400 saying to follow the `next` links.\n\n"
-        "Changelog. 2026-11-30: lists page with a `cursor` in their `next` links; `offset` "
-        "is at most 10,000 (a 400 with a message beyond it), `offset` in a page is null on a "
-        "page reached by cursor, and `previous` is given on pages reached by `offset`. "
-        "Earlier the same day: the API lists exactly what the public pages show: "
-        "projects only when planned, running or done (`status=proposed` or `dropped` is "
-        "now a 400; such a project's record is a 404). `description_html` is HTML a "
-        "client can use (links and images expanded). Ids beyond the database's "
-        "integers are a 400 naming the parameter. The `side` of a "
-        "project's organisation is `home` (the office's own city) or `partner`; it was "
-        "`berlin`. No field was renamed. The names used here are now also those of the "
-        "back office, the commands and the CSV files: `owner` (the state or a borough "
-        "keeping a record; formerly *authority* or *organisation* there) and "
-        "`organisations` (the stakeholder institutions taking part)."
-    ),
+    description=DESCRIPTION,
     urls_namespace="api-v1",
     docs_url=None,
+    docs_decorator=_document_in_asked_language,
     throttle=api_throttles(),
 )
 
@@ -331,18 +372,23 @@ def _cities(request=None, owner=None, country=None):
     )
 
 
-@api.get("/cities/", response={200: schemas.CityPage, **ERRORS}, tags=["cities"])
+@api.get(
+    "/cities/",
+    response={200: schemas.CityPage, **ERRORS},
+    tags=["cities"],
+    summary=N_("List partner cities"),
+    description=N_("Partner cities: every city with at least one partnership."),
+)
 def cities(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description="Owner's slug, e.g. land-berlin or mitte"),
-    country: str | None = Query(None, min_length=2, max_length=2, description="ISO code"),
+    owner: str | None = Query(None, description=N_("Owner's slug, e.g. land-berlin or mitte")),
+    country: str | None = Query(None, min_length=2, max_length=2, description=N_("ISO code")),
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
     cursor: str | None = _cursor(),
 ):
-    """Partner cities: every city with at least one partnership."""
     tag(list_tag(Partnership))  # a city is listed once it has a partnership
     return _page(
         request,
@@ -357,7 +403,10 @@ def cities(
 
 
 @api.get(
-    "/cities/{slug}/", response={200: schemas.City, 404: schemas.Error, **ERRORS}, tags=["cities"]
+    "/cities/{slug}/",
+    response={200: schemas.City, 404: schemas.Error, **ERRORS},
+    tags=["cities"],
+    summary=N_("One partner city"),
 )
 def city(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _cities().filter(slug=slug).first() if _usable(slug) else None
@@ -415,23 +464,28 @@ def _partnerships():
     )
 
 
-@api.get("/partnerships/", response={200: schemas.PartnershipPage, **ERRORS}, tags=["partnerships"])
+@api.get(
+    "/partnerships/",
+    response={200: schemas.PartnershipPage, **ERRORS},
+    tags=["partnerships"],
+    summary=N_("List partnerships"),
+    description=N_("Partnerships of the state and the boroughs, oldest first."),
+)
 def partnerships(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description="Owner's slug"),
-    city: str | None = Query(None, description="Partner city's slug"),
-    focus_area: str | None = Query(None, description="Focus area's slug"),
-    status: STATUSES | None = Query(None, description="The status in force today"),
+    owner: str | None = Query(None, description=N_("Owner's slug")),
+    city: str | None = Query(None, description=N_("Partner city's slug")),
+    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
+    status: STATUSES | None = Query(None, description=N_("The status in force today")),
     kind: KINDS | None = None,
-    since_from: datetime.date | None = Query(None, description="Begun on or after"),
-    since_to: datetime.date | None = Query(None, description="Begun on or before"),
+    since_from: datetime.date | None = Query(None, description=N_("Begun on or after")),
+    since_to: datetime.date | None = Query(None, description=N_("Begun on or before")),
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
     cursor: str | None = _cursor(),
 ):
-    """Partnerships of the state and the boroughs, oldest first."""
     queryset = _partnerships()
     if owner:
         queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
@@ -463,6 +517,7 @@ def partnerships(
     "/partnerships/{partnership_id}/",
     response={200: schemas.Partnership, 404: schemas.Error, **ERRORS},
     tags=["partnerships"],
+    summary=N_("One partnership"),
 )
 def partnership(
     request: HttpRequest,
@@ -512,24 +567,28 @@ def _activities():
     return _with_links(activities_public())
 
 
-@api.get("/activities/", response={200: schemas.ActivityPage, **ERRORS}, tags=["activities"])
+@api.get(
+    "/activities/",
+    response={200: schemas.ActivityPage, **ERRORS},
+    tags=["activities"],
+    summary=N_("List activities"),
+    description=N_("Published, public activities, soonest first."),
+)
 def activities(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description="Owner's slug"),
-    city: str | None = Query(None, description="Partner city's slug"),
-    focus_area: str | None = Query(None, description="Focus area's slug"),
-    kind: str | None = Query(None, description="Kind of activity's slug"),
+    owner: str | None = Query(None, description=N_("Owner's slug")),
+    city: str | None = Query(None, description=N_("Partner city's slug")),
+    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
+    kind: str | None = Query(None, description=N_("Kind of activity's slug")),
     status: ACTIVITY_STATUSES | None = None,
-    date_from: datetime.date | None = Query(None, description="Ends on or after this day"),
-    date_to: datetime.date | None = Query(None, description="Starts on or before this day"),
+    date_from: datetime.date | None = Query(None, description=N_("Ends on or after this day")),
+    date_to: datetime.date | None = Query(None, description=N_("Starts on or before this day")),
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
     cursor: str | None = _cursor(),
 ):
-    """Published, public activities, soonest first."""
-
     found = {
         "city": _one(request, City, "city", city) if city else None,
         "focus_area": _one(request, FocusArea, "focus area", focus_area) if focus_area else None,
@@ -566,6 +625,7 @@ def activities(
     "/activities/{slug}/",
     response={200: schemas.Activity, 404: schemas.Error, **ERRORS},
     tags=["activities"],
+    summary=N_("One activity"),
 )
 def activity(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _activities().filter(slug=slug).first() if _usable(slug) else None
@@ -615,21 +675,28 @@ def _projects():
     )
 
 
-@api.get("/projects/", response={200: schemas.ProjectPage, **ERRORS}, tags=["projects"])
+@api.get(
+    "/projects/",
+    response={200: schemas.ProjectPage, **ERRORS},
+    tags=["projects"],
+    summary=N_("List projects"),
+    description=N_(
+        "Projects of the partnerships, as the public pages show them (no mere proposals, "
+        "no dropped projects)."
+    ),
+)
 def projects(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description="Owner's slug"),
-    city: str | None = Query(None, description="Partner city's slug"),
-    focus_area: str | None = Query(None, description="Focus area's slug"),
+    owner: str | None = Query(None, description=N_("Owner's slug")),
+    city: str | None = Query(None, description=N_("Partner city's slug")),
+    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
     status: PROJECT_STATUSES | None = None,
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
     cursor: str | None = _cursor(),
 ):
-    """Projects of the partnerships, as the public pages show them (no mere proposals, no
-    dropped projects)."""
     queryset = _projects()
     if owner:
         queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
@@ -657,6 +724,7 @@ def projects(
     "/projects/{slug}/",
     response={200: schemas.Project, 404: schemas.Error, **ERRORS},
     tags=["projects"],
+    summary=N_("One project"),
 )
 def project(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _projects().filter(slug=slug).first() if _usable(slug) else None
@@ -692,21 +760,26 @@ ORGANISATION_TYPES = Literal[tuple(value for value, _label in Organisation.Type.
 
 
 @api.get(
-    "/organisations/", response={200: schemas.OrganisationPage, **ERRORS}, tags=["organisations"]
+    "/organisations/",
+    response={200: schemas.OrganisationPage, **ERRORS},
+    tags=["organisations"],
+    summary=N_("List organisations"),
+    description=N_(
+        "Institutions through which the partnerships work, at home and in the partner cities."
+    ),
 )
 def organisations(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description="Owner's slug"),
-    city: str | None = Query(None, description="The city the organisation is in (slug)"),
-    focus_area: str | None = Query(None, description="Focus area's slug"),
+    owner: str | None = Query(None, description=N_("Owner's slug")),
+    city: str | None = Query(None, description=N_("The city the organisation is in (slug)")),
+    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
     type: ORGANISATION_TYPES | None = None,
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
     cursor: str | None = _cursor(),
 ):
-    """Institutions through which the partnerships work, at home and in the partner cities."""
     queryset = _organisations()
     if owner:
         queryset = _narrow(request, queryset, "owner", Owner, "owner", owner)
@@ -732,6 +805,7 @@ def organisations(
     "/organisations/{slug}/",
     response={200: schemas.Organisation, 404: schemas.Error, **ERRORS},
     tags=["organisations"],
+    summary=N_("One organisation"),
 )
 def organisation(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _organisations().filter(slug=slug).first() if _usable(slug) else None

@@ -2,8 +2,12 @@
 
 import datetime
 
+from django.utils.translation import gettext_noop as N_
 from ninja import Schema
 from pydantic import Field
+
+# Descriptions are English msgids marked for the catalogue: the OpenAPI document is served
+# translated (opendata.openapi_texts), the schemas themselves stay in English.
 
 
 class Named(Schema):
@@ -12,7 +16,7 @@ class Named(Schema):
 
 
 class Owner(Named):
-    kind: str = Field(description="state, borough or other")
+    kind: str = Field(description=N_("state, borough or other"))
 
 
 class CityRef(Schema):
@@ -27,14 +31,14 @@ class City(CityRef):
     name_de: str
     name_en: str
     name_local: str
-    country: str = Field(description="Country name in the response language")
+    country: str = Field(description=N_("Country name in the response language"))
     geonames_id: int | None
     wikidata_id: str | None
     partnership_ids: list[int]
 
 
 class StatusChange(Schema):
-    status: str = Field(description="active, dormant, suspended or ended")
+    status: str = Field(description=N_("active, dormant, suspended or ended"))
     valid_from: datetime.date
     reason: str
 
@@ -42,21 +46,21 @@ class StatusChange(Schema):
 class FoundingDocument(Schema):
     kind: str
     date: datetime.date
-    date_precision: str = Field(description="day, month or year: how much of the date is known")
+    date_precision: str = Field(description=N_("day, month or year: how much of the date is known"))
     note: str
-    is_shown: bool = Field(description="This document's date is the one shown as 'since'")
+    is_shown: bool = Field(description=N_("This document's date is the one shown as 'since'"))
 
 
 class Partnership(Schema):
     id: int
     owner: Owner
     city: CityRef
-    kind: str = Field(description="partnership, friendship or project (cooperation)")
+    kind: str = Field(description=N_("partnership, friendship or project (cooperation)"))
     since: datetime.date | None
     since_precision: str | None
-    status: str | None = Field(description="The status in force today")
+    status: str | None = Field(description=N_("The status in force today"))
     status_since: datetime.date | None
-    verified: bool = Field(description="False while the record rests on a single source")
+    verified: bool = Field(description=N_("False while the record rests on a single source"))
     focus_areas: list[Named]
     status_history: list[StatusChange]
     founding_documents: list[FoundingDocument]
@@ -68,7 +72,7 @@ class Activity(Schema):
     title: str
     description_html: str
     kind: Named
-    status: str = Field(description="planned, running, done or cancelled")
+    status: str = Field(description=N_("planned, running, done or cancelled"))
     all_day: bool
     starts_at: datetime.datetime
     ends_at: datetime.datetime
@@ -78,14 +82,14 @@ class Activity(Schema):
     city_slugs: list[str]
     focus_areas: list[Named]
     project: str | None
-    organisations: list[str] = Field(description="Slugs of the organisations taking part")
+    organisations: list[str] = Field(description=N_("Slugs of the organisations taking part"))
     registration_url: str
 
 
 class ProjectOrganisation(Schema):
     slug: str
     name: str
-    side: str = Field(description="home (the office's own city), partner or other")
+    side: str = Field(description=N_("home (the office's own city), partner or other"))
     role: str
 
 
@@ -107,7 +111,7 @@ class Organisation(Schema):
     owner: str | None
     name: str
     type: str
-    city: str = Field(description="The city's slug")
+    city: str = Field(description=N_("The city's slug"))
     website: str
     description_html: str
     partnership_ids: list[int]
@@ -116,22 +120,24 @@ class Organisation(Schema):
 
 class Page(Schema):
     count: int = Field(
-        description="How many records match, on all pages together, counted up to 10,000"
+        description=N_("How many records match, on all pages together, counted up to 10,000")
     )
     count_exact: bool = Field(
-        description="False when more records match than `count` says: follow the `next` "
-        "links to the end, or take the downloads"
+        description=N_(
+            "False when more records match than `count` says: follow the `next` "
+            "links to the end, or take the downloads"
+        )
     )
     limit: int
-    offset: int | None = Field(description="Records skipped; null on a page reached by cursor")
+    offset: int | None = Field(description=N_("Records skipped; null on a page reached by cursor"))
     next: str | None = Field(
-        description="Address of the next page, if there is one: it carries a `cursor`"
+        description=N_("Address of the next page, if there is one: it carries a `cursor`")
     )
     previous: str | None = Field(
-        description="Address of the previous page, on a page reached by `offset` only"
+        description=N_("Address of the previous page, on a page reached by `offset` only")
     )
     language: str
-    notes: list[str] = Field(description="Why a filter matched nothing, e.g. an unknown slug")
+    notes: list[str] = Field(description=N_("Why a filter matched nothing, e.g. an unknown slug"))
 
 
 class CityPage(Page):

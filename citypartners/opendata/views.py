@@ -148,7 +148,8 @@ def open_data(request):
 
 
 def api_docs(request):
-    """Human-readable documentation, generated from the same OpenAPI description."""
+    """Human-readable documentation, generated from the same OpenAPI description, read in
+    the page's language (opendata.openapi_texts)."""
     schema = api.get_openapi_schema()
     components = schema.get("components", {}).get("schemas", {})
     operations = []
@@ -206,7 +207,7 @@ def _type(spec):
     if "enum" in spec:
         return " | ".join(str(v) for v in spec["enum"])
     if spec.get("type") == "array":
-        return f"list of {_type(spec.get('items', {}))}"
+        return translation.gettext("list of %(type)s") % {"type": _type(spec.get("items", {}))}
     kind = spec.get("type", "")
     if spec.get("format"):
         kind += f" ({spec['format']})"

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,10 +17,10 @@ from citypartners.projects.forms import FinderForm, ProposalForm
 from citypartners.projects.services import proposal_submit
 
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
-from ..sections import route_url
+from .routes import ThanksRoutesMixin
 
 
-class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+class GetInvolvedPage(StemmedPageSearchMixin, ThanksRoutesMixin, RoutablePageMixin, Page):
     """How people and organisations take part, whom to ask, and a form to propose."""
 
     base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
@@ -36,6 +35,7 @@ class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "site/get_involved_page.html"
+    thanks_template = "site/proposal_thanks.html"
 
     class Meta:
         verbose_name = _("get involved page")
@@ -73,7 +73,7 @@ class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                     for message in error.messages:
                         form.add_error(None, message)
                 else:
-                    return redirect(route_url(self, "thanks", request=request))
+                    return redirect(self.thanks_url(request=request))
         else:
             initial = {}
             if request.GET.get("propose_for"):
@@ -88,7 +88,3 @@ class GetInvolvedPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                 "searched": searched,
             },
         )
-
-    @path("danke/", name="thanks")
-    def thanks(self, request):
-        return TemplateResponse(request, "site/proposal_thanks.html", self.get_context(request))

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,8 +20,9 @@ from citypartners.partnerships.models import Partnership
 from ..forms import FeedbackForm
 from ..maps import partnerships_map, partnerships_timeline
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
-from ..sections import route_url, section_urls, state_partnership_rows
+from ..sections import section_urls, state_partnership_rows
 from ..services import feedback_submit
+from .routes import ThanksRoutesMixin
 
 
 class HomePage(StemmedPageSearchMixin, Page):
@@ -108,7 +108,7 @@ class StandardPage(StemmedPageSearchMixin, Page):
         verbose_name = _("standard page")
 
 
-class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
+class AccessibilityPage(StemmedPageSearchMixin, ThanksRoutesMixin, RoutablePageMixin, Page):
     """The accessibility statement with a feedback form that stores each message."""
 
     base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
@@ -123,6 +123,7 @@ class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "site/accessibility_page.html"
+    thanks_template = "site/accessibility_thanks.html"
 
     class Meta:
         verbose_name = _("accessibility statement page")
@@ -147,13 +148,7 @@ class AccessibilityPage(StemmedPageSearchMixin, RoutablePageMixin, Page):
                     for message in error.messages:
                         form.add_error(None, message)
                 else:
-                    return redirect(route_url(self, "thanks", request=request))
+                    return redirect(self.thanks_url(request=request))
         else:
             form = FeedbackForm()
         return self.render(request, context_overrides={"form": form})
-
-    @path("danke/", name="thanks")
-    def thanks(self, request):
-        return TemplateResponse(
-            request, "site/accessibility_thanks.html", self.get_context(request)
-        )

@@ -62,7 +62,7 @@ def activity_view_urls():
 
     for model in (GetInvolvedPage, AccessibilityPage):  # the confirmation pages
         for page in model.objects.live().order_by("locale__language_code"):
-            urls.append(page.url + page.reverse_subpage("thanks"))
+            urls.append(page.url + page.reverse_subpage(page.thanks_route()))
     return urls + [
         "/de/suche/?q=Warschau",
         "/en/search/?q=Warsaw",

@@ -134,7 +134,7 @@ def test_feedback_form_in_the_browser(page):
     assert _axe_violations(page) == []
     page.get_by_label("Your message").fill("The map has no text alternative.")
     page.get_by_role("button", name="Send message").click()
-    page.wait_for_url("**/en/accessibility/danke/")
+    page.wait_for_url("**/en/accessibility/thanks/")
     assert page.locator("h1").inner_text() == "Thank you for your message"
 
 
@@ -196,7 +196,7 @@ def test_propose_a_project_from_a_city_page_to_the_confirmation(page):
     assert _axe_violations(page) == []
     page.get_by_label("I agree that the office stores my details").check()
     page.get_by_role("button", name="Send proposal").click()
-    page.wait_for_url("**/en/get-involved/danke/")
+    page.wait_for_url("**/en/get-involved/thanks/")
     assert page.locator("h1").inner_text() == "Thank you for your proposal"
     assert Proposal.objects.get().city.slug == "paris"
 

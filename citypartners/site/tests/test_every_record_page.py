@@ -52,13 +52,18 @@ def sections_with_records() -> list[str]:
 
 
 def fixed_routes(page) -> list[str]:
-    """The addresses of a routable page's routes that take no argument (calendar, thanks)."""
+    """The addresses of a routable page's routes that take no argument (calendar, thanks),
+    in the page's own language (the other language's segment is a redirect to it)."""
     if not isinstance(page, RoutablePageMixin):
         return []
+    other = "_en" if page.locale.language_code == "de" else "_de"
     return [
         page.reverse_subpage(route.name)
         for route in page.get_subpage_urls()
-        if route.name and not route.pattern.converters and route.name != "detail"
+        if route.name
+        and not route.pattern.converters
+        and route.name != "detail"
+        and not route.name.endswith(other)
     ]
 
 
