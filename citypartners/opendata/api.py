@@ -10,8 +10,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import formats, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext, gettext_noop
 from ninja import NinjaAPI, Path, Query, Status
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
@@ -53,7 +52,7 @@ PUBLIC_LINK = public_partnership_q("partnerships")
 
 
 def _limit():
-    return Query(50, ge=1, le=MAX_LIMIT, description=N_("Records per page"))
+    return Query(50, ge=1, le=MAX_LIMIT, description=gettext_noop("Records per page"))
 
 
 def _offset():
@@ -63,7 +62,7 @@ def _offset():
         le=MAX_OFFSET,
         # The number is written out so that the catalogue can hold the sentence; a test
         # holds it to MAX_OFFSET.
-        description=N_(
+        description=gettext_noop(
             "Records to skip, at most 10,000; for deeper pages follow the `next` "
             "links, which carry a `cursor`"
         ),
@@ -74,7 +73,7 @@ def _cursor():
     return Query(
         None,
         max_length=cursors.MAX_LENGTH,
-        description=N_(
+        description=gettext_noop(
             "Where the page starts: the value in a `next` link (opaque; it walks every "
             "record exactly once, however deep, and cannot be combined with `offset`)"
         ),
@@ -142,7 +141,7 @@ def _document_in_asked_language(view):
 # Paragraphs of the API's description, each its own msgid (translated when served).
 DESCRIPTION = "\n\n".join(
     (
-        N_(
+        gettext_noop(
             "Partner cities, partnerships (with status history and founding documents), "
             "activities, projects and organisations of a city's international office: the "
             "state (the city itself) and its boroughs, each the `owner` of its records. "
@@ -150,13 +149,13 @@ DESCRIPTION = "\n\n".join(
             "Accept-Language header; this description too, at the same address. Licence: "
             "see /api/v1/ and the Open data page."
         ),
-        N_(
+        gettext_noop(
             "Pages: `limit` records each; follow the `next` link of a page for the one after "
             "it. `next` carries a `cursor` (keyset pagination: every record exactly once, in "
             "order, and a deep page as fast as the first). `offset` still works up to 10,000; "
             "beyond that it is a 400 saying to follow the `next` links."
         ),
-        N_(
+        gettext_noop(
             "Changelog. 2026-11-30: the summaries and descriptions of this document are "
             "given in German or English, as asked. Lists page with a `cursor` in their `next` "
             "links; `offset` is at most 10,000 (a 400 with a message beyond it), `offset` in "
@@ -376,14 +375,18 @@ def _cities(request=None, owner=None, country=None):
     "/cities/",
     response={200: schemas.CityPage, **ERRORS},
     tags=["cities"],
-    summary=N_("List partner cities"),
-    description=N_("Partner cities: every city with at least one partnership."),
+    summary=gettext_noop("List partner cities"),
+    description=gettext_noop("Partner cities: every city with at least one partnership."),
 )
 def cities(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description=N_("Owner's slug, e.g. land-berlin or mitte")),
-    country: str | None = Query(None, min_length=2, max_length=2, description=N_("ISO code")),
+    owner: str | None = Query(
+        None, description=gettext_noop("Owner's slug, e.g. land-berlin or mitte")
+    ),
+    country: str | None = Query(
+        None, min_length=2, max_length=2, description=gettext_noop("ISO code")
+    ),
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
@@ -406,7 +409,7 @@ def cities(
     "/cities/{slug}/",
     response={200: schemas.City, 404: schemas.Error, **ERRORS},
     tags=["cities"],
-    summary=N_("One partner city"),
+    summary=gettext_noop("One partner city"),
 )
 def city(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _cities().filter(slug=slug).first() if _usable(slug) else None
@@ -468,19 +471,19 @@ def _partnerships():
     "/partnerships/",
     response={200: schemas.PartnershipPage, **ERRORS},
     tags=["partnerships"],
-    summary=N_("List partnerships"),
-    description=N_("Partnerships of the state and the boroughs, oldest first."),
+    summary=gettext_noop("List partnerships"),
+    description=gettext_noop("Partnerships of the state and the boroughs, oldest first."),
 )
 def partnerships(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description=N_("Owner's slug")),
-    city: str | None = Query(None, description=N_("Partner city's slug")),
-    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
-    status: STATUSES | None = Query(None, description=N_("The status in force today")),
+    owner: str | None = Query(None, description=gettext_noop("Owner's slug")),
+    city: str | None = Query(None, description=gettext_noop("Partner city's slug")),
+    focus_area: str | None = Query(None, description=gettext_noop("Focus area's slug")),
+    status: STATUSES | None = Query(None, description=gettext_noop("The status in force today")),
     kind: KINDS | None = None,
-    since_from: datetime.date | None = Query(None, description=N_("Begun on or after")),
-    since_to: datetime.date | None = Query(None, description=N_("Begun on or before")),
+    since_from: datetime.date | None = Query(None, description=gettext_noop("Begun on or after")),
+    since_to: datetime.date | None = Query(None, description=gettext_noop("Begun on or before")),
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
@@ -517,7 +520,7 @@ def partnerships(
     "/partnerships/{partnership_id}/",
     response={200: schemas.Partnership, 404: schemas.Error, **ERRORS},
     tags=["partnerships"],
-    summary=N_("One partnership"),
+    summary=gettext_noop("One partnership"),
 )
 def partnership(
     request: HttpRequest,
@@ -571,19 +574,23 @@ def _activities():
     "/activities/",
     response={200: schemas.ActivityPage, **ERRORS},
     tags=["activities"],
-    summary=N_("List activities"),
-    description=N_("Published, public activities, soonest first."),
+    summary=gettext_noop("List activities"),
+    description=gettext_noop("Published, public activities, soonest first."),
 )
 def activities(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description=N_("Owner's slug")),
-    city: str | None = Query(None, description=N_("Partner city's slug")),
-    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
-    kind: str | None = Query(None, description=N_("Kind of activity's slug")),
+    owner: str | None = Query(None, description=gettext_noop("Owner's slug")),
+    city: str | None = Query(None, description=gettext_noop("Partner city's slug")),
+    focus_area: str | None = Query(None, description=gettext_noop("Focus area's slug")),
+    kind: str | None = Query(None, description=gettext_noop("Kind of activity's slug")),
     status: ACTIVITY_STATUSES | None = None,
-    date_from: datetime.date | None = Query(None, description=N_("Ends on or after this day")),
-    date_to: datetime.date | None = Query(None, description=N_("Starts on or before this day")),
+    date_from: datetime.date | None = Query(
+        None, description=gettext_noop("Ends on or after this day")
+    ),
+    date_to: datetime.date | None = Query(
+        None, description=gettext_noop("Starts on or before this day")
+    ),
     lang: Lang | None = None,
     limit: int = _limit(),
     offset: int = _offset(),
@@ -625,7 +632,7 @@ def activities(
     "/activities/{slug}/",
     response={200: schemas.Activity, 404: schemas.Error, **ERRORS},
     tags=["activities"],
-    summary=N_("One activity"),
+    summary=gettext_noop("One activity"),
 )
 def activity(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _activities().filter(slug=slug).first() if _usable(slug) else None
@@ -679,8 +686,8 @@ def _projects():
     "/projects/",
     response={200: schemas.ProjectPage, **ERRORS},
     tags=["projects"],
-    summary=N_("List projects"),
-    description=N_(
+    summary=gettext_noop("List projects"),
+    description=gettext_noop(
         "Projects of the partnerships, as the public pages show them (no mere proposals, "
         "no dropped projects)."
     ),
@@ -688,9 +695,9 @@ def _projects():
 def projects(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description=N_("Owner's slug")),
-    city: str | None = Query(None, description=N_("Partner city's slug")),
-    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
+    owner: str | None = Query(None, description=gettext_noop("Owner's slug")),
+    city: str | None = Query(None, description=gettext_noop("Partner city's slug")),
+    focus_area: str | None = Query(None, description=gettext_noop("Focus area's slug")),
     status: PROJECT_STATUSES | None = None,
     lang: Lang | None = None,
     limit: int = _limit(),
@@ -724,7 +731,7 @@ def projects(
     "/projects/{slug}/",
     response={200: schemas.Project, 404: schemas.Error, **ERRORS},
     tags=["projects"],
-    summary=N_("One project"),
+    summary=gettext_noop("One project"),
 )
 def project(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _projects().filter(slug=slug).first() if _usable(slug) else None
@@ -763,17 +770,19 @@ ORGANISATION_TYPES = Literal[tuple(value for value, _label in Organisation.Type.
     "/organisations/",
     response={200: schemas.OrganisationPage, **ERRORS},
     tags=["organisations"],
-    summary=N_("List organisations"),
-    description=N_(
+    summary=gettext_noop("List organisations"),
+    description=gettext_noop(
         "Institutions through which the partnerships work, at home and in the partner cities."
     ),
 )
 def organisations(
     request: HttpRequest,
     response: HttpResponse,
-    owner: str | None = Query(None, description=N_("Owner's slug")),
-    city: str | None = Query(None, description=N_("The city the organisation is in (slug)")),
-    focus_area: str | None = Query(None, description=N_("Focus area's slug")),
+    owner: str | None = Query(None, description=gettext_noop("Owner's slug")),
+    city: str | None = Query(
+        None, description=gettext_noop("The city the organisation is in (slug)")
+    ),
+    focus_area: str | None = Query(None, description=gettext_noop("Focus area's slug")),
     type: ORGANISATION_TYPES | None = None,
     lang: Lang | None = None,
     limit: int = _limit(),
@@ -805,7 +814,7 @@ def organisations(
     "/organisations/{slug}/",
     response={200: schemas.Organisation, 404: schemas.Error, **ERRORS},
     tags=["organisations"],
-    summary=N_("One organisation"),
+    summary=gettext_noop("One organisation"),
 )
 def organisation(request: HttpRequest, response: HttpResponse, slug: str, lang: Lang | None = None):
     found = _organisations().filter(slug=slug).first() if _usable(slug) else None

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Schema
 from pydantic import Field
 
@@ -16,7 +16,7 @@ class Named(Schema):
 
 
 class Owner(Named):
-    kind: str = Field(description=N_("state, borough or other"))
+    kind: str = Field(description=gettext_noop("state, borough or other"))
 
 
 class CityRef(Schema):
@@ -31,14 +31,14 @@ class City(CityRef):
     name_de: str
     name_en: str
     name_local: str
-    country: str = Field(description=N_("Country name in the response language"))
+    country: str = Field(description=gettext_noop("Country name in the response language"))
     geonames_id: int | None
     wikidata_id: str | None
     partnership_ids: list[int]
 
 
 class StatusChange(Schema):
-    status: str = Field(description=N_("active, dormant, suspended or ended"))
+    status: str = Field(description=gettext_noop("active, dormant, suspended or ended"))
     valid_from: datetime.date
     reason: str
 
@@ -46,21 +46,27 @@ class StatusChange(Schema):
 class FoundingDocument(Schema):
     kind: str
     date: datetime.date
-    date_precision: str = Field(description=N_("day, month or year: how much of the date is known"))
+    date_precision: str = Field(
+        description=gettext_noop("day, month or year: how much of the date is known")
+    )
     note: str
-    is_shown: bool = Field(description=N_("This document's date is the one shown as 'since'"))
+    is_shown: bool = Field(
+        description=gettext_noop("This document's date is the one shown as 'since'")
+    )
 
 
 class Partnership(Schema):
     id: int
     owner: Owner
     city: CityRef
-    kind: str = Field(description=N_("partnership, friendship or project (cooperation)"))
+    kind: str = Field(description=gettext_noop("partnership, friendship or project (cooperation)"))
     since: datetime.date | None
     since_precision: str | None
-    status: str | None = Field(description=N_("The status in force today"))
+    status: str | None = Field(description=gettext_noop("The status in force today"))
     status_since: datetime.date | None
-    verified: bool = Field(description=N_("False while the record rests on a single source"))
+    verified: bool = Field(
+        description=gettext_noop("False while the record rests on a single source")
+    )
     focus_areas: list[Named]
     status_history: list[StatusChange]
     founding_documents: list[FoundingDocument]
@@ -72,7 +78,7 @@ class Activity(Schema):
     title: str
     description_html: str
     kind: Named
-    status: str = Field(description=N_("planned, running, done or cancelled"))
+    status: str = Field(description=gettext_noop("planned, running, done or cancelled"))
     all_day: bool
     starts_at: datetime.datetime
     ends_at: datetime.datetime
@@ -82,14 +88,16 @@ class Activity(Schema):
     city_slugs: list[str]
     focus_areas: list[Named]
     project: str | None
-    organisations: list[str] = Field(description=N_("Slugs of the organisations taking part"))
+    organisations: list[str] = Field(
+        description=gettext_noop("Slugs of the organisations taking part")
+    )
     registration_url: str
 
 
 class ProjectOrganisation(Schema):
     slug: str
     name: str
-    side: str = Field(description=N_("home (the office's own city), partner or other"))
+    side: str = Field(description=gettext_noop("home (the office's own city), partner or other"))
     role: str
 
 
@@ -111,7 +119,7 @@ class Organisation(Schema):
     owner: str | None
     name: str
     type: str
-    city: str = Field(description=N_("The city's slug"))
+    city: str = Field(description=gettext_noop("The city's slug"))
     website: str
     description_html: str
     partnership_ids: list[int]
@@ -120,24 +128,30 @@ class Organisation(Schema):
 
 class Page(Schema):
     count: int = Field(
-        description=N_("How many records match, on all pages together, counted up to 10,000")
+        description=gettext_noop(
+            "How many records match, on all pages together, counted up to 10,000"
+        )
     )
     count_exact: bool = Field(
-        description=N_(
+        description=gettext_noop(
             "False when more records match than `count` says: follow the `next` "
             "links to the end, or take the downloads"
         )
     )
     limit: int
-    offset: int | None = Field(description=N_("Records skipped; null on a page reached by cursor"))
+    offset: int | None = Field(
+        description=gettext_noop("Records skipped; null on a page reached by cursor")
+    )
     next: str | None = Field(
-        description=N_("Address of the next page, if there is one: it carries a `cursor`")
+        description=gettext_noop("Address of the next page, if there is one: it carries a `cursor`")
     )
     previous: str | None = Field(
-        description=N_("Address of the previous page, on a page reached by `offset` only")
+        description=gettext_noop("Address of the previous page, on a page reached by `offset` only")
     )
     language: str
-    notes: list[str] = Field(description=N_("Why a filter matched nothing, e.g. an unknown slug"))
+    notes: list[str] = Field(
+        description=gettext_noop("Why a filter matched nothing, e.g. an unknown slug")
+    )
 
 
 class CityPage(Page):

@@ -10,8 +10,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeData
 from django.utils.text import Truncator
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page
 
 from citypartners.core.home_city import home_city
@@ -238,7 +237,10 @@ def footer_links(context):
 # Search engines show about 160 characters and find much shorter descriptions too thin.
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
 # Views that are not pages: their title for a generated description.
-VIEW_TITLES = {"open_data": _lazy("Open data"), "api_docs": _lazy("Documentation of the interface")}
+VIEW_TITLES = {
+    "open_data": gettext_lazy("Open data"),
+    "api_docs": gettext_lazy("Documentation of the interface"),
+}
 
 
 def _default_description(context) -> str:
@@ -384,9 +386,9 @@ def lang_attr(value):
 
 # Views that are not pages, for the breadcrumb trail: their title and the view above them.
 VIEW_CRUMBS = {
-    "search": (_lazy("Search"), None),
-    "open_data": (_lazy("Open data"), None),
-    "api_docs": (_lazy("Documentation of the interface"), "open_data"),
+    "search": (gettext_lazy("Search"), None),
+    "open_data": (gettext_lazy("Open data"), None),
+    "api_docs": (gettext_lazy("Documentation of the interface"), "open_data"),
 }
 
 
