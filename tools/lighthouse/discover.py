@@ -31,7 +31,7 @@ def entries() -> list[dict]:
     views = [
         entry for entry in discover.view_entries(city) if entry["name"].rsplit(" (", 1)[0] in VIEWS
     ]
-    return discover.page_entries(city) + views
+    return discover.page_entries() + views
 
 
 if __name__ == "__main__":

@@ -139,3 +139,24 @@ def test_every_url_found_is_a_valid_address_even_for_names_with_spaces():
         url = entry.get("url") or ""
         assert url.isascii() and " " not in url and url.isprintable(), url
     assert any("q=Casamassima+%28Beispiel%29" in (e.get("url") or "") for e in entries)
+
+
+def test_lighthouse_measures_every_page_type_in_both_languages_and_its_own_views():
+    """tools/lighthouse/discover.py builds on this module: run it, so a change here that
+    breaks it fails a test (a changed signature once stopped `make lighthouse` at its start)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "lighthouse" / "discover.py"
+    spec = importlib.util.spec_from_file_location("lighthouse_discover", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    entries = module.entries()
+    assert not [entry for entry in entries if entry.get("error")]
+    names = {entry["name"] for entry in entries}
+    for model in discover.site_page_models():
+        for code in ("de", "en"):
+            assert f"{model.__name__} ({code})" in names
+    for view in module.VIEWS:
+        for code in ("de", "en"):
+            assert f"{view} ({code})" in names
