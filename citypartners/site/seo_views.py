@@ -40,7 +40,8 @@ def sitemap_section(request, section):
 
 
 def robots_txt(request):
-    """Everything may be read but the back office and search results; the sitemap is named."""
+    """Everything may be read but the back office and search results (the search page's
+    addresses with a question: the empty search form may be read); the sitemap is named."""
     search_paths = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -48,7 +49,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        *(f"Disallow: {path}" for path in search_paths),
+        *(f"Disallow: {path}?" for path in search_paths),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         "",

@@ -64,6 +64,8 @@ def activity_view_urls():
         for page in model.objects.live().order_by("locale__language_code"):
             urls.append(page.url + page.reverse_subpage(page.thanks_route()))
     return urls + [
+        "/de/suche/",
+        "/en/search/",
         "/de/suche/?q=Warschau",
         "/en/search/?q=Warsaw",
         "/de/offene-daten/",

@@ -166,7 +166,8 @@ def test_robots_txt_names_the_sitemap_and_keeps_out_of_admin_and_search_results(
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /de/suche/" in lines and "Disallow: /en/search/" in lines
+    assert "Disallow: /de/suche/?" in lines and "Disallow: /en/search/?" in lines
+    assert not any(line.endswith(("/suche/", "/search/")) for line in lines)
     assert f"Sitemap: {HOST}/sitemap.xml" in lines
     assert not any(line == "Disallow: /" for line in lines)
 
@@ -197,3 +198,10 @@ def test_the_grant_reports_of_funded_public_activities_are_listed_in_both_langua
     }
     for url in reports:
         assert client.get(url.removeprefix(HOST)).status_code == 200, url
+
+
+def test_the_search_form_may_be_indexed_and_its_results_may_not(client):
+    assert b'name="robots"' not in client.get("/en/search/").content
+    assert b'name="robots"' not in client.get("/de/suche/").content
+    for url in ("/en/search/?q=Paris", "/de/suche/?q=Paris", "/de/suche/?q="):
+        assert b'<meta name="robots" content="noindex">' in client.get(url).content, url
