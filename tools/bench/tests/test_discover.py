@@ -157,6 +157,8 @@ def test_lighthouse_measures_every_page_type_in_both_languages_and_its_own_views
     for model in discover.site_page_models():
         for code in ("de", "en"):
             assert f"{model.__name__} ({code})" in names
-    for view in module.VIEWS:
+    for view in (*module.VIEWS, "search form"):
         for code in ("de", "en"):
             assert f"{view} ({code})" in names
+    not_indexed = {entry["name"] for entry in entries if entry.get("not_indexed")}
+    assert not_indexed == {"search for a city (de)", "search for a city (en)"}
