@@ -1,5 +1,6 @@
 """A report's values in words, the same for every format (HTML, PDF, spreadsheet)."""
 
+from django.utils import formats, numberformat
 from django.utils.translation import gettext as _
 
 from citypartners.core.admin_lists import choice_label, precise_date
@@ -94,6 +95,20 @@ def question(query) -> list[tuple[str, str]]:
 
 def euro(value) -> str:
     return _euro(value)
+
+
+def count(value):
+    """A count grouped as the active language writes it ("32.159", "32,159"); anything that is
+    not a whole number (a name, an empty cell) as it is."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return value
+    return numberformat.format(
+        value,
+        "",
+        grouping=3,
+        thousand_sep=formats.get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 def source_label(value) -> str:

@@ -27,6 +27,11 @@ def cell(matrix, pair):
 
 
 @register.filter
+def count(value):
+    return text.count(value)
+
+
+@register.filter
 def euro(value):
     return text.euro(value)
 

@@ -263,3 +263,15 @@ def test_the_spreadsheets_report_holds_the_full_editions_figures_and_activities(
     assert [(f.owner, f.activities, f.planned) for f in sheet.owners] == [
         (f.owner, f.activities, f.planned) for f in full.owners
     ]
+
+
+def test_counts_in_reports_are_grouped_as_the_readers_language_writes_them():
+    from django.utils import translation
+
+    from citypartners.reports.text import count
+
+    with translation.override("de"):
+        assert (count(32159), count(1000000), count(999)) == ("32.159", "1.000.000", "999")
+    with translation.override("en"):
+        assert (count(32159), count(0)) == ("32,159", "0")
+        assert count("Paris") == "Paris" and count(None) is None and count(True) is True
