@@ -1,5 +1,6 @@
 """Every interface string in code and templates has a German translation."""
 
+import ast
 import os
 import shutil
 import subprocess
@@ -54,8 +55,6 @@ EXTRACTED_NAMES = {
 
 
 def test_every_translation_function_is_imported_under_a_name_makemessages_reads():
-    import ast
-
     wrong = []
     for path in sorted((ROOT / "citypartners").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):

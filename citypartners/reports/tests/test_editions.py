@@ -31,6 +31,7 @@ from citypartners.reports.tests.test_figures import (
     _queries,
 )
 from citypartners.reports.tests.test_views import PERIOD, _get, _login
+from citypartners.reports.text import count
 
 pytestmark = pytest.mark.django_db
 
@@ -266,10 +267,6 @@ def test_the_spreadsheets_report_holds_the_full_editions_figures_and_activities(
 
 
 def test_counts_in_reports_are_grouped_as_the_readers_language_writes_them():
-    from django.utils import translation
-
-    from citypartners.reports.text import count
-
     with translation.override("de"):
         assert (count(32159), count(1000000), count(999)) == ("32.159", "1.000.000", "999")
     with translation.override("en"):

@@ -2,6 +2,9 @@
 languages, and every URL it finds answers, the back office to the benchmark's account with
 the second factor required as in production."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
@@ -144,9 +147,6 @@ def test_every_url_found_is_a_valid_address_even_for_names_with_spaces():
 def test_lighthouse_measures_every_page_type_in_both_languages_and_its_own_views():
     """tools/lighthouse/discover.py builds on this module: run it, so a change here that
     breaks it fails a test (a changed signature once stopped `make lighthouse` at its start)."""
-    import importlib.util
-    from pathlib import Path
-
     path = Path(__file__).resolve().parents[2] / "lighthouse" / "discover.py"
     spec = importlib.util.spec_from_file_location("lighthouse_discover", path)
     module = importlib.util.module_from_spec(spec)
