@@ -66,6 +66,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", seo_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("favicon.ico", seo_views.favicon_ico, name="favicon_ico"),
+    path("print-origin.css", seo_views.print_origin_css, name="print_origin_css"),
     # /healthz and /readyz: answered by core.health.HealthCheckMiddleware, before any URL.
     *smoke_test_urls(),  # only with CITYPARTNERS_SMOKE_TEST=1 (deploy/smoke-test)
 ]

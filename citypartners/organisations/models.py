@@ -56,6 +56,8 @@ class Organisation(index.Indexed, VersionedRecord, ClusterableModel):
     website = models.URLField(_("website"), blank=True)
     description_de = RichTextField(_("description (German)"), blank=True)
     description_en = RichTextField(_("description (English)"), blank=True)
+    # Its page's last change, for the sitemap's lastmod.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
         FieldPanel("owner"),

@@ -60,6 +60,8 @@ class Project(index.Indexed, VersionedRecord, ClusterableModel):
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
+    # Its page's last change, for the sitemap's lastmod.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
         FieldPanel("owner"),

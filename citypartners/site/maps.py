@@ -21,7 +21,7 @@ from citypartners.core.countries import country_name
 from citypartners.core.fragments import code_digest, fragment
 from citypartners.core.home_city import home_city
 from citypartners.geo.maps import city_map
-from citypartners.geo.timeline import TimelineRow, partnership_timeline
+from citypartners.geo.timeline import NARROW, WIDE, TimelineRow, partnership_timeline
 
 MAP_TEMPLATE = "site/city_map.html"
 TIMELINE_TEMPLATE = "site/timeline.html"
@@ -100,6 +100,20 @@ def _n(value: float, places: int) -> str:
     return f"{value:.{places}f}"
 
 
+# The map is as wide as the page's column, so a label of a fixed size in map units would
+# shrink with the screen. The home city's name is drawn in three sizes, one per range of
+# screen widths (site.css shows one): 12 CSS pixels or more at the narrowest width of each
+# range, the map's column being 288, 544 and 856 pixels wide there.
+LABEL_WIDTHS = (("narrow", 288.0), ("medium", 544.0))
+LABEL_PIXELS = 12.5
+
+
+def _label_sizes(drawn) -> list[tuple[str, float]]:
+    view_width = drawn.view[2]
+    sizes = [(name, view_width * LABEL_PIXELS / width) for name, width in LABEL_WIDTHS]
+    return [*sizes, ("wide", drawn.label_size)]
+
+
 def _render_map(points: MapPoints, *, map_id, title, caption, home_name) -> str:
     drawn = city_map(points.cities, home=points.home)
     radius, stroke = _n(drawn.radius, 3), _n(drawn.stroke, 3)
@@ -127,8 +141,9 @@ def _render_map(points: MapPoints, *, map_id, title, caption, home_name) -> str:
             "world_height": _n(drawn.world_height, 1),
             "radius": radius,
             "stroke": stroke,
-            "label_size": _n(drawn.label_size, 3),
-            "home": {"x": _n(left, 2), "y": _n(top, 2), "side": _n(side, 3)},
+            "labels": [(name, _n(size, 3)) for name, size in _label_sizes(drawn)],
+            "home": {"x": _n(left + side / 2, 2), "y": _n(top, 2), "side": _n(side, 3)},
+            "home_box": {"x": _n(left, 2), "y": _n(top, 2)},
             "markers": markers,
             "missing": drawn.missing,
         },
@@ -190,8 +205,8 @@ class _Bar(NamedTuple):
     rest_width: str
 
 
-def _render_timeline(bars: TimelineBars, *, timeline_id, title, caption) -> str:
-    drawn = partnership_timeline(bars.rows, today=bars.today)
+def _drawn_timeline(bars: TimelineBars, layout) -> dict:
+    drawn = partnership_timeline(bars.rows, today=bars.today, layout=layout)
     rows = [
         _Bar(
             label=bar.label,
@@ -208,17 +223,29 @@ def _render_timeline(bars: TimelineBars, *, timeline_id, title, caption) -> str:
         )
         for bar in drawn.bars
     ]
+    above = drawn.names_above
+    return {
+        "viewbox": drawn.viewbox,
+        "height": _n(drawn.height, 0),
+        "label_x": _n(drawn.label_width if above else drawn.label_width - 8, 0),
+        "anchor": "start" if above else "end",
+        "ticks": [(_n(x, 1), str(year)) for x, year in drawn.ticks],
+        "bars": rows,
+    }
+
+
+def _render_timeline(bars: TimelineBars, *, timeline_id, title, caption) -> str:
+    # Both drawings are in the page; the style sheet shows the one that fits the screen.
     return render_to_string(
         TIMELINE_TEMPLATE,
         {
             "timeline_id": timeline_id,
             "timeline_title": title,
             "timeline_caption": caption,
-            "viewbox": drawn.viewbox,
-            "height": _n(drawn.height, 0),
-            "label_x": _n(drawn.label_width - 8, 0),
-            "ticks": [(_n(x, 1), str(year)) for x, year in drawn.ticks],
-            "bars": rows,
+            "drawings": [
+                {"name": "wide", **_drawn_timeline(bars, WIDE)},
+                {"name": "narrow", **_drawn_timeline(bars, NARROW)},
+            ],
         },
     )
 

@@ -95,3 +95,18 @@ def share_city(request, pk: int):
             latitude=city.latitude,
         )
     )
+
+
+def print_origin_css(request):
+    """The site's address for the print style sheet, which prints each link's address after
+    it: links inside the site are written without it (site.css, "Print"). A style sheet
+    rather than a script or an inline style, so that printing needs no JavaScript and the
+    Content Security Policy stays as strict as it is."""
+    origin = request.build_absolute_uri("/").rstrip("/")
+    # A CSS string: the address is ours, but keep quotes and backslashes from ending it.
+    quoted = origin.replace("\\", "\\\\").replace('"', '\\"')
+    response = HttpResponse(
+        f':root {{ --site-origin: "{quoted}"; }}\n', content_type="text/css; charset=utf-8"
+    )
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

@@ -128,8 +128,8 @@ def sitemaps(request) -> dict:
     found = {"pages": PageSitemap(request), "views": ViewSitemap(request)}
     records = [
         ("activities", "ActivityIndexPage", activities_public(), "last_published_at"),
-        ("projects", "ProjectIndexPage", projects_public(), None),
-        ("organisations", "OrganisationIndexPage", organisations_public(), None),
+        ("projects", "ProjectIndexPage", projects_public(), "updated_at"),
+        ("organisations", "OrganisationIndexPage", organisations_public(), "updated_at"),
     ]
     for code, _name in settings.LANGUAGES:
         for name, section, queryset, lastmod_field in records:

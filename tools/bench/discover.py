@@ -177,7 +177,7 @@ def view_entries(city=None) -> list[dict]:
                 {
                     "group": "activities",
                     "name": f"calendar ({code})",
-                    "url": route_url(index, "calendar"),
+                    "url": index.calendar_url(),
                 },
             ]
             if city is not None:

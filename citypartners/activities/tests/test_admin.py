@@ -85,7 +85,7 @@ def _everywhere(client, title_en, title_de):
         ("/en/activities/?city=tokyo", title_en),
         ("/de/aktivitaeten/?city=tokyo", title_de),
         ("/en/activities/calendar/?month=2030-06", title_en),
-        ("/de/aktivitaeten/calendar/?month=2030-06", title_de),
+        ("/de/aktivitaeten/kalender/?month=2030-06", title_de),
         ("/en/feeds/activities.ics", title_en),
         ("/de/feeds/city/tokyo.ics", title_de),
         ("/en/feeds/activities.atom", title_en),

@@ -192,7 +192,7 @@ def test_pages_with_feeds_advertise_them(client):
 
 @pytest.mark.parametrize("month", ["9999-12", "0001-01"])
 def test_a_calendar_month_at_the_edge_of_time_gets_a_message(client, month):
-    response = client.get("/de/aktivitaeten/calendar/", {"month": month})
+    response = client.get("/de/aktivitaeten/kalender/", {"month": month})
     assert response.status_code == 200
     assert "JJJJ-MM" in response.content.decode() or "YYYY-MM" in response.content.decode()
 
@@ -221,5 +221,5 @@ def test_a_busy_day_in_the_calendar_names_its_first_activities_and_counts_the_re
     quiet = next(td for td in soup.select("table.calendar td") if "quiet day" in td.get_text())
     assert quiet.select_one(".calendar__more") is None
     assert "June 2041: 6 activities" in soup.select_one("caption").get_text()
-    german = _soup(client.get("/de/aktivitaeten/calendar/", {"month": "2041-06"}))
+    german = _soup(client.get("/de/aktivitaeten/kalender/", {"month": "2041-06"}))
     assert "und 3 weitere" in german.select_one("table.calendar").get_text()

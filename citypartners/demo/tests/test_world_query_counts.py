@@ -158,7 +158,9 @@ def _urls() -> dict[str, str]:
         urls[f"activity list filtered {lang}"] = (
             _route(ActivityIndexPage, lang) + f"?city={city.slug}&focus={area.slug}&period=past"
         )
-        urls[f"calendar {lang}"] = _route(ActivityIndexPage, lang, "calendar") + f"?month={month}"
+        urls[f"calendar {lang}"] = (
+            _route(ActivityIndexPage, lang, f"calendar_{lang}") + f"?month={month}"
+        )
         urls[f"activity {lang}"] = _route(ActivityIndexPage, lang, "detail", slug=activity.slug)
         urls[f"project {lang}"] = _route(ProjectIndexPage, lang, "detail", slug=project.slug)
         urls[f"organisation {lang}"] = _route(

@@ -4,7 +4,6 @@ import calendar as pycalendar
 import datetime
 
 from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -20,21 +19,26 @@ from citypartners.core.pagination import BoundedPaginator
 from citypartners.partnerships.models import City, FocusArea
 from citypartners.projects.selectors import PUBLIC_STATUSES
 
-from ..sections import detail_url, partner_city_pages, route_url, section_pages
+from ..sections import detail_url, partner_city_pages, section_pages
 from .base import SectionPage
+from .routes import CALENDAR_SEGMENTS, LocalisedRoutesMixin
 
 PER_PAGE = 20
 
 # The grant report's last path segment in each language: /de/aktivitaeten/<slug>/foerderbericht/,
-# /en/activities/<slug>/grant-report/. In a locale, the other language's segment redirects
-# (permanently) to its own, so that an address whose /de/ or /en/ was swapped by hand works.
+# /en/activities/<slug>/grant-report/ (and the month calendar's, site.models.routes). In a
+# locale, the other language's segment redirects (permanently) to its own, so that an address
+# whose /de/ or /en/ was swapped by hand works. The feeds (site.feed_urls, /<lang>/feeds/…)
+# keep English file names in both languages: programs subscribe to them, so a stable address
+# matters more there than its words.
 GRANT_REPORT_SEGMENTS = {"de": "foerderbericht", "en": "grant-report"}
 
 
-class ActivityIndexPage(RoutablePageMixin, SectionPage):
+class ActivityIndexPage(LocalisedRoutesMixin, RoutablePageMixin, SectionPage):
     """Activities and events: a filtered list, a month calendar, a page each, and feeds."""
 
     template = "site/activity_index_page.html"
+    localised_segments = ((CALENDAR_SEGMENTS, 0), (GRANT_REPORT_SEGMENTS, 1))
 
     class Meta:
         verbose_name = gettext_lazy("activities page")
@@ -74,8 +78,24 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
             },
         )
 
-    @path("calendar/", name="calendar")
-    def activity_calendar(self, request):
+    def calendar_route(self) -> str:
+        """The name of the month calendar's route in the page's own language."""
+        return self.localised_route("calendar")
+
+    def calendar_url(self, *, request=None) -> str | None:
+        return self.localised_route_url("calendar", request=request)
+
+    @path("kalender/", name="calendar_de")
+    def activity_calendar_de(self, request):
+        return self._calendar(request, "de")
+
+    @path("calendar/", name="calendar_en")
+    def activity_calendar_en(self, request):
+        return self._calendar(request, "en")
+
+    def _calendar(self, request, segment_language):
+        if moved := self.redirect_to_own_language(request, "calendar", segment_language):
+            return moved
         # The month chooses the period here, so current/past does not apply.
         form, activities = self._filtered(request, by_period=False)
         today = timezone.localdate()
@@ -184,24 +204,9 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
         )
 
     # --- the grant report of a funded activity -----------------------------------------------
-    def _report_language(self) -> str:
-        language = self.locale.language_code
-        return language if language in GRANT_REPORT_SEGMENTS else "en"
-
     def grant_report_url(self, activity, *, request=None) -> str | None:
         """The address of the activity's grant report on this page, in the page's language."""
-        return route_url(
-            self, f"grant_report_{self._report_language()}", request=request, slug=activity.slug
-        )
-
-    def route_in_language(self, rest: str, language: str) -> str:
-        """The rest of a sub-route's address as it reads in `language` (the language switch:
-        site.templatetags.citypartners_tags.page_translation_urls)."""
-        path, mark, query = rest.partition("?")
-        parts = path.split("/")
-        if len(parts) == 3 and parts[1] in GRANT_REPORT_SEGMENTS.values() and not parts[2]:
-            parts[1] = GRANT_REPORT_SEGMENTS.get(language, GRANT_REPORT_SEGMENTS["en"])
-        return "/".join(parts) + mark + query
+        return self.localised_route_url("grant_report", request=request, slug=activity.slug)
 
     @path("<slug:slug>/foerderbericht/", name="grant_report_de")
     def grant_report_de(self, request, slug):
@@ -217,8 +222,10 @@ class ActivityIndexPage(RoutablePageMixin, SectionPage):
         activity = selectors.activity_grant_report(slug=slug)
         if activity is None:
             raise Http404
-        if segment_language != self._report_language():
-            return redirect(self.grant_report_url(activity, request=request), permanent=True)
+        if moved := self.redirect_to_own_language(
+            request, "grant_report", segment_language, slug=activity.slug
+        ):
+            return moved
         countries = sorted(
             activity.participant_countries.all(),
             key=lambda row: (-row.participants, row.country_name),

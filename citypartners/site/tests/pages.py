@@ -50,7 +50,7 @@ def activity_view_urls():
     activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
     urls = []
     for index in ActivityIndexPage.objects.live().order_by("locale__language_code"):
-        urls.append(index.url + index.reverse_subpage("calendar"))
+        urls.append(index.url + index.reverse_subpage(index.calendar_route()))
         urls.append(index.url + index.reverse_subpage("detail", args=[activity.slug]))
 
     for model, slug in [

@@ -4,6 +4,7 @@ text at 200 %, and with the text spacing WCAG 1.4.12 asks for. Tables scroll ins
 own labelled region; the month calendar becomes an agenda on narrow screens."""
 
 import pytest
+from django.utils import timezone
 
 from citypartners.activities.models import Activity
 from citypartners.site.models import ActivityIndexPage
@@ -41,7 +42,7 @@ def _calendar_with_activities() -> list[str]:
     activity = Activity.objects.filter(live=True, is_public=True).order_by("pk").first()
     month = f"?month={activity.start_date:%Y-%m}"
     return [
-        index.url + index.reverse_subpage("calendar") + month
+        index.url + index.reverse_subpage(index.calendar_route()) + month
         for index in ActivityIndexPage.objects.live()
     ]
 
@@ -99,3 +100,97 @@ def test_the_month_calendar_is_an_agenda_of_its_days_on_a_narrow_screen(viewer):
     viewer.set_viewport_size({"width": 1280, "height": 900})
     assert viewer.locator(".calendar thead th").first.is_visible()
     assert not first.locator(".calendar__date").is_visible()
+
+
+# Each drawing of the maps and the timeline that is shown: where it is, and each label shown
+# in it with its size as drawn (its font size times the drawing's scale).
+FIGURES = """() => [...document.querySelectorAll('figure.timeline svg, figure.city-map svg')]
+  .filter(svg => svg.getClientRects().length)
+  .map(svg => {
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
+    return {
+      kind: svg.closest('figure').className, left: box.left, right: box.right,
+      labels: [...svg.querySelectorAll('text')].filter(t => t.getClientRects().length)
+        .map(t => {
+          const r = t.getBoundingClientRect();
+          return {text: t.textContent, cls: t.getAttribute('class'), left: r.left,
+                  right: r.right, px: parseFloat(getComputedStyle(t).fontSize) * scale};
+        }),
+    };
+  })"""
+
+
+def _pages_with_figures() -> list[str]:
+    return [
+        url
+        for model, de, en in one_page_of_each_type()
+        if model in ("homepage", "boroughindexpage", "boroughpage")
+        for url in (de, en)
+    ]
+
+
+@pytest.mark.parametrize("width", [320, 700, 1280])
+def test_the_timeline_and_the_maps_fit_the_screen_with_labels_of_12_pixels_or_more(viewer, width):
+    viewer.set_viewport_size({"width": width, "height": 900})
+    latest_decade = str((timezone.localdate().year + 1) // 10 * 10)
+    failures, kinds = [], set()
+    for url in _pages_with_figures():
+        viewer.goto(url)
+        for figure in viewer.evaluate(FIGURES):
+            kinds.add(figure["kind"])
+            if figure["left"] < 0 or figure["right"] > width:
+                failures.append((url, figure["kind"], "outside", figure["right"]))
+            assert figure["labels"], (url, figure["kind"])
+            for label in figure["labels"]:
+                if label["px"] < 12 or label["left"] < 0 or label["right"] > width:
+                    failures.append((url, label))
+            if figure["kind"] == "timeline":
+                years = [label["text"] for label in figure["labels"] if "year" in label["cls"]]
+                # The whole range is shown: up to the latest decade, inside the screen.
+                assert years[-1] == latest_decade, (url, years)
+    assert kinds == {"timeline", "city-map"}
+    assert failures == []
+
+
+def test_at_400_percent_zoom_every_page_reflows_and_its_content_is_not_covered(
+    browser,  # noqa: F811 (the imported fixture)
+    live_server,
+    small_site,
+):
+    """1280 by 1024 pixels at 400 %: a 320 by 256 CSS pixel viewport, four device pixels each.
+    Nothing fixed or sticky may take more than a quarter of that short screen, and the main
+    heading, scrolled to, is what the reader sees there."""
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 320, "height": 256}, device_scale_factor=4
+    )
+    page = context.new_page()
+    failures = {}
+    for url in _urls():
+        page.goto(url)
+        found = _overflow(page)
+        covering = page.evaluate(COVERING)
+        if covering:
+            found["covering"] = covering
+        if not page.evaluate(HEADING_SEEN):
+            found["heading hidden"] = True
+        if found:
+            failures[url] = found
+    context.close()
+    assert failures == {}
+
+
+# Fixed or sticky boxes taller than a quarter of the viewport.
+COVERING = """() => [...document.querySelectorAll('body *')]
+  .filter(e => ['fixed', 'sticky'].includes(getComputedStyle(e).position)
+    && e.getBoundingClientRect().height > window.innerHeight / 4)
+  .map(e => e.tagName.toLowerCase() + '.' + e.className)"""
+
+# The main heading, scrolled into view, is the topmost thing at its place.
+HEADING_SEEN = """() => {
+  const h1 = document.querySelector('main h1');
+  h1.scrollIntoView({block: 'center'});
+  const r = h1.getBoundingClientRect();
+  const hit = document.elementFromPoint(Math.min(r.left + 8, innerWidth - 1), r.top + r.height / 2);
+  return r.bottom > 0 && r.top < innerHeight && !!hit && h1.contains(hit);
+}"""

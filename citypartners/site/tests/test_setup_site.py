@@ -108,7 +108,7 @@ def test_every_page_answers_in_both_languages_and_the_switch_leads_to_its_transl
     [
         "/de/suche/?q=Hamburg",
         "/en/search/?q=Hamburg",
-        "/de/aktivitaeten/calendar/",
+        "/de/aktivitaeten/kalender/",
         "/de/feeds/activities.ics",
         "/en/feeds/activities.atom",
         "/de/offene-daten/",

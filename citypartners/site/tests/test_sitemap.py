@@ -1,5 +1,6 @@
 """sitemap.xml, robots.txt and favicon.ico: what search engines and browsers ask the site for."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,8 +13,10 @@ from wagtail.models import Page, PageViewRestriction
 from citypartners.activities.models import Activity
 from citypartners.activities.tests.factories import ActivityFactory
 from citypartners.organisations.models import Organisation
+from citypartners.organisations.selectors import organisations_public
 from citypartners.partnerships.models import Partnership
 from citypartners.projects.models import Project
+from citypartners.projects.selectors import projects_public
 from citypartners.projects.tests.factories import ProjectFactory
 from citypartners.site.models import (
     ActivityIndexPage,
@@ -205,3 +208,25 @@ def test_the_search_form_may_be_indexed_and_its_results_may_not(client):
     assert b'name="robots"' not in client.get("/de/suche/").content
     for url in ("/en/search/?q=Paris", "/de/suche/?q=Paris", "/de/suche/?q="):
         assert b'<meta name="robots" content="noindex">' in client.get(url).content, url
+
+
+@pytest.mark.parametrize(
+    ("records", "section"),
+    [(projects_public, ProjectIndexPage), (organisations_public, OrganisationIndexPage)],
+)
+def test_a_project_and_an_organisation_page_carry_the_day_of_the_records_last_change(
+    client, records, section
+):
+    long_ago = timezone.make_aware(datetime.datetime(2020, 3, 14, 12))
+    records().model.objects.update(updated_at=long_ago)
+    edited = records().order_by("pk").first()
+    edited.save()  # an edit in the back office
+    edited.refresh_from_db()
+    entries = _sitemap_entries(client)
+    all_records = list(records())
+    assert len(all_records) > 1
+    for index in section.objects.live():
+        for record in all_records:
+            url = HOST + index.url + index.reverse_subpage("detail", args=[record.slug])
+            day = edited.updated_at if record.pk == edited.pk else long_ago
+            assert entries[url] == timezone.localdate(day).isoformat(), url
