@@ -34,9 +34,7 @@ def _fonts_drawing(page, selector: str) -> list[dict]:
     return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
 
 
-def test_tel_aviv_yafos_hebrew_summary_runs_right_to_left_in_the_sites_own_font(
-    page, live_server
-):
+def test_tel_aviv_yafos_hebrew_summary_runs_right_to_left_in_the_sites_own_font(page, live_server):
     city = tel_aviv_page()
     city_summary_set(city=city, language="he", text=HEBREW, is_example=True)
     city_summary_set(city=city, language="ja", text=JAPANESE, is_example=True)
