@@ -27,6 +27,7 @@ from citypartners.partnerships.services import (
     DocumentData,
     StatusData,
     city_create,
+    city_summary_set,
     partnership_create,
 )
 from citypartners.projects.models import Project, ProjectOrganisation
@@ -467,6 +468,21 @@ class BerlinLoader:
             )
 
 
+def load_city_summaries(loader: BerlinLoader) -> None:
+    """Short summaries in partner cities' languages, written for the demo: each marked as an
+    example (the page says so in German and English). A city that has one is left as it is."""
+    path = loader.data_dir / "city_summaries.json"
+    if not path.exists():
+        return
+    cities = {city.slug: city for city in City.objects.prefetch_related("summaries")}
+    for row in json.loads(path.read_text(encoding="utf-8"))["summaries"]:
+        city = cities.get(row["city"])
+        if city is None or any(s.language == row["language"] for s in city.summaries.all()):
+            continue
+        city_summary_set(city=city, language=row["language"], text=row["text"], is_example=True)
+        loader.report.count("city summaries")
+
+
 @transaction.atomic
 def load_berlin(*, data_dir: Path = DATA_DIR) -> SetupReport:
     """Load the Berlin demo data: owners, cities, partnerships and the bilingual pages."""
@@ -479,6 +495,7 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> SetupReport:
     loader.load_network()
     loader.load_money()
     load_grant_reports(loader)
+    load_city_summaries(loader)
     loader.load_pages()
     return loader.report
 

@@ -350,6 +350,15 @@ def _city(city):
         "geonames_id": city.geonames_id,
         "wikidata_id": city.wikidata_id,
         "partnership_ids": sorted(p.pk for p in city.partnerships.all()),
+        "summaries": [
+            {
+                "language": s.language,
+                "direction": s.direction,
+                "text": s.text,
+                "is_example": s.is_example,
+            }
+            for s in city.summaries.all()
+        ],
     }
 
 
@@ -366,7 +375,9 @@ def _cities(request=None, owner=None, country=None):
             queryset = queryset.none()
     return (
         queryset.distinct()
-        .prefetch_related(Prefetch("partnerships", queryset=partnerships_public_plain()))
+        .prefetch_related(
+            Prefetch("partnerships", queryset=partnerships_public_plain()), "summaries"
+        )
         .order_by("name_en", "pk")
     )
 

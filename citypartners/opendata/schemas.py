@@ -27,6 +27,19 @@ class CityRef(Schema):
     longitude: float | None
 
 
+class CitySummary(Schema):
+    language: str = Field(
+        description=gettext_noop("BCP 47 code of the language the text is written in")
+    )
+    direction: str = Field(
+        description=gettext_noop("ltr or rtl: the direction the language is written in")
+    )
+    text: str = Field(description=gettext_noop("Plain text; a blank line separates paragraphs"))
+    is_example: bool = Field(
+        description=gettext_noop("An example text of the demo, not the office's")
+    )
+
+
 class City(CityRef):
     name_de: str
     name_en: str
@@ -35,6 +48,11 @@ class City(CityRef):
     geonames_id: int | None
     wikidata_id: str | None
     partnership_ids: list[int]
+    summaries: list[CitySummary] = Field(
+        description=gettext_noop(
+            "Short texts about the partnership in the partner city's languages"
+        )
+    )
 
 
 class StatusChange(Schema):

@@ -115,10 +115,13 @@ def state_partnership_list() -> list:
 
 def partnership_detail(*, partnership_id: int):
     """One public partnership with everything its city page shows, and the status change in
-    force; Partnership.DoesNotExist when the public does not see it (a draft)."""
+    force; Partnership.DoesNotExist when the public does not see it (a draft).
+
+    ``partnership.city.summaries.all()`` holds the city's summaries in partner languages (one
+    query, however many)."""
     partnership = (
         partnerships_public(pk=partnership_id)
-        .prefetch_related("founding_documents", "status_history", "focus_areas")
+        .prefetch_related("founding_documents", "status_history", "focus_areas", "city__summaries")
         .get()
     )
     today = timezone.localdate()

@@ -20,7 +20,14 @@ from wagtail.log_actions import log
 
 from citypartners.owners.models import Owner
 
-from .models import City, FocusArea, FoundingDocument, Partnership, PartnershipStatus
+from .models import (
+    City,
+    CitySummary,
+    FocusArea,
+    FoundingDocument,
+    Partnership,
+    PartnershipStatus,
+)
 
 
 def _publish(record, *, user=None, log_action: bool = False):
@@ -217,6 +224,27 @@ def city_update(*, city: City, user=None, **fields) -> tuple[City, bool]:
     log(instance=city, action="wagtail.edit", user=user, data={"fields": changed})
     _publish(city, user=user)
     return city, True
+
+
+@transaction.atomic
+def city_summary_set(
+    *, city: City, language: str, text: str, is_example: bool = False, user=None
+) -> CitySummary:
+    """Write the city's summary in ``language`` (a new one, or the text of the one it has) and
+    publish the city with it; ValidationError, and nothing saved, for an unknown language or a
+    text too long."""
+    summary = CitySummary.objects.filter(city=city, language=language).first()
+    if summary is None:
+        summary = CitySummary(
+            city=city, language=language, sort_order=CitySummary.objects.filter(city=city).count()
+        )
+    summary.text = text.strip()
+    summary.is_example = is_example
+    summary.full_clean()
+    summary.save()
+    log(instance=city, action="wagtail.edit", user=user, data={"summary": language})
+    _publish(city, user=user)
+    return summary
 
 
 def _history_write(partnership: Partnership, documents, statuses) -> None:

@@ -35,7 +35,7 @@ from citypartners.core.page_cache import ALL, instance_tag, list_tag, purge_tags
 from citypartners.funding.models import BudgetLine
 from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
-from citypartners.partnerships.models import City, FocusArea, Partnership
+from citypartners.partnerships.models import City, CitySummary, FocusArea, Partnership
 from citypartners.partnerships.models.partnership import FoundingDocument, PartnershipStatus
 from citypartners.projects.models import Project, ProjectOrganisation
 
@@ -126,6 +126,12 @@ def _city(pk) -> set:
     return tags
 
 
+def _city_summary(pk) -> set:
+    """A summary in a partner language: the pages of its city (its page, the API)."""
+    city_ids = CitySummary.objects.filter(pk=pk).values_list("city_id", flat=True)
+    return set().union(*(_city(c) for c in city_ids))
+
+
 def _partnership_child(model):
     def footprint(pk) -> set:
         partnership_id = model.objects.filter(pk=pk).values_list("partnership_id", flat=True)
@@ -155,6 +161,7 @@ FOOTPRINTS = {
     PartnershipStatus: _partnership_child(PartnershipStatus),
     FoundingDocument: _partnership_child(FoundingDocument),
     City: _city,
+    CitySummary: _city_summary,
     FocusArea: _plain(FocusArea),
     ActivityKind: _plain(ActivityKind),
     Owner: _plain(Owner),

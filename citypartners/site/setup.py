@@ -83,6 +83,7 @@ COUNTED = {
     "settings": gettext_lazy("office settings"),
     "owners": gettext_lazy("owners"),
     "cities": gettext_lazy("cities"),
+    "city summaries": gettext_lazy("summaries in partner languages"),
     "administrators": gettext_lazy("administrators"),
     "partnerships": gettext_lazy("partnerships"),
     "focus areas": gettext_lazy("focus areas"),

@@ -49,6 +49,11 @@ def _city_data(city, *, action="action-publish", **changes):
         "longitude": "",
         "geonames_id": "",
         "wikidata_id": "",
+        # The form's inline list of summaries in partner languages, empty.
+        "summaries-TOTAL_FORMS": "0",
+        "summaries-INITIAL_FORMS": "0",
+        "summaries-MIN_NUM_FORMS": "0",
+        "summaries-MAX_NUM_FORMS": "1000",
     }
     return {**data, **changes}
 

@@ -27,7 +27,7 @@ from citypartners.activities.models import Activity
 from citypartners.demo.loader import load_berlin
 from citypartners.funding.models import BudgetLine
 from citypartners.partnerships import selectors
-from citypartners.partnerships.models import City, FoundingDocument, Partnership
+from citypartners.partnerships.models import City, CitySummary, FoundingDocument, Partnership
 from citypartners.site.setup import COUNTED
 
 pytestmark = pytest.mark.django_db
@@ -349,3 +349,24 @@ def test_the_2026_annual_report_answers_in_both_languages_and_the_switch_links_t
     assert [a["href"] for a in index.select('[data-annual="years"] a')] == [
         "/en/annual-reports/2026/"
     ]
+
+
+def test_seven_partner_cities_have_a_summary_in_their_language_marked_as_an_example(client):
+    summaries = {
+        (s.city.slug, s.language, s.is_example) for s in CitySummary.objects.select_related("city")
+    }
+    assert summaries == {
+        ("warsaw", "pl", True),
+        ("paris", "fr", True),
+        ("madrid", "es", True),
+        ("buenos-aires", "es", True),
+        ("kyiv", "uk", True),
+        ("tel-aviv", "he", True),
+        ("tokyo", "ja", True),
+    }
+    german = client.get("/de/tel-aviv/").content.decode()
+    assert '<div class="partner-summary__text" lang="he" dir="rtl">' in german
+    assert "Beispieltext für die Demo, nicht vom Büro geschrieben." in german
+    english = client.get("/en/tokyo/").content.decode()
+    assert '<div class="partner-summary__text" lang="ja" dir="ltr">' in english
+    assert "Example text written for the demo, not by the office." in english

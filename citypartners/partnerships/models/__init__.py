@@ -1,8 +1,10 @@
 from .partnership import FoundingDocument, Partnership, PartnershipStatus
 from .reference import City, FocusArea
+from .summary import CitySummary
 
 __all__ = [
     "City",
+    "CitySummary",
     "FocusArea",
     "FoundingDocument",
     "Partnership",

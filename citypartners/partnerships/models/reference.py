@@ -3,7 +3,14 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -35,7 +42,7 @@ class City(
     DraftStateMixin,
     RevisionMixin,
     index.Indexed,
-    models.Model,
+    ClusterableModel,
 ):
     """A city anywhere in the world, named in German, English and its own language; a new
     city is public only once published (selectors.cities_public)."""
@@ -118,6 +125,15 @@ class City(
                 FieldPanel("wikidata_id"),
             ],
             heading=_("Location"),
+        ),
+        InlinePanel(
+            "summaries",
+            heading=_("Summaries in the partner city's languages"),
+            label=_("summary"),
+            help_text=_(
+                "A few sentences about the partnership in a language of the partner city, "
+                "shown on its page in German and English alike."
+            ),
         ),
         PublishingPanel(),
     ]
