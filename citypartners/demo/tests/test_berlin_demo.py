@@ -349,3 +349,34 @@ def test_the_2026_annual_report_answers_in_both_languages_and_the_switch_links_t
     assert [a["href"] for a in index.select('[data-annual="years"] a')] == [
         "/en/annual-reports/2026/"
     ]
+
+
+# --- easy language and the accessibility statement ----------------------------------------------
+
+
+def test_the_demo_has_the_easy_language_pages_with_all_19_partner_cities_in_both_languages(client):
+    from citypartners.site.models import EasyLanguagePage  # noqa: PLC0415 (only this test)
+
+    for lang in ("de", "en"):
+        assert EasyLanguagePage.objects.live().filter(locale__language_code=lang).count() == 5
+    for url, first in (
+        ("/de/leichte-sprache/partner-staedte/", "Los Angeles"),
+        ("/en/easy-language/partner-cities/", "Los Angeles"),
+    ):
+        soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        cities = [li.get_text(" ", strip=True) for li in soup.select("ul.easy-cities > li")]
+        assert len(cities) == 19, url
+        assert cities[0].startswith(first) and "1967" in cities[0]
+        assert cities[-1].startswith("Tel Aviv-Yafo") and "2025" in cities[-1]
+
+
+def test_the_demo_statement_names_berlins_enforcement_body_and_its_known_limitations(client):
+    for url, body in (
+        ("/de/barrierefreiheit/", "Landesbeauftragte für digitale Barrierefreiheit"),
+        ("/en/accessibility/", "Commissioner for Digital Accessibility"),
+    ):
+        soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        main = soup.find("main")
+        assert body in main.select_one("[data-part='enforcement'] address").get_text()
+        assert len(main.select("li.limitation")) == 3
+        assert not main.select(".muted"), url

@@ -25,7 +25,7 @@ from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, Partnership
 from citypartners.projects.models import Project
-from citypartners.site.models import AnnualReportIndexPage, AnnualReportPage
+from citypartners.site.models import AccessibilityPage, AnnualReportIndexPage, AnnualReportPage
 from citypartners.site.setup import SECTIONS
 from citypartners.site.setup_texts import easy_language_topics
 
@@ -294,3 +294,21 @@ def test_every_english_page_is_the_linked_translation_of_its_german_page(admin_c
         )
         assert translation.get_progress()[0] == translation.get_progress()[1], page.title
     assert english.count() == 1 + len(SECTIONS) + 2 + EASY_TOPICS
+
+
+def test_the_accessibility_statement_is_left_for_the_office_to_fill(client):
+    statement = AccessibilityPage.objects.get(locale__language_code="en")
+    assert (statement.conformance, statement.enforcement_name, len(statement.limitations)) == (
+        "",
+        "",
+        0,
+    )
+    main = _soup(client.get(statement.url)).find("main")
+    assert "The office has not yet named the enforcement body." in main.get_text(" ", strip=True)
+    assert len(main.select(".muted")) == 5
+
+
+def test_the_easy_partner_cities_page_names_hamburg_and_lists_no_invented_city(client):
+    main = _soup(client.get("/en/easy-language/partner-cities/")).find("main")
+    assert main.select_one("#easy-cities-heading").get_text() == "Hamburg has 0 partner cities"
+    assert main.select("ul.easy-cities li") == []
