@@ -3,6 +3,7 @@
 import csv
 import datetime
 import json
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from citypartners.activities.models import Activity, ActivityKind
 from citypartners.activities.services import activity_create, activity_funding_set
 from citypartners.contacts.models import ContactPerson
 from citypartners.contacts.services import contact_create
+from citypartners.core.home_city import home_city
 from citypartners.core.text import plain_to_rich_text
 from citypartners.funding.models import BudgetLine
 from citypartners.funding.services import budget_line_create
@@ -32,14 +34,17 @@ from citypartners.partnerships.services import (
 )
 from citypartners.projects.models import Project, ProjectOrganisation
 from citypartners.site.models import AnnualReportPage, PartnerCityPage
+from citypartners.site.services import page_translation_link
 from citypartners.site.setup import (
     SetupReport,
     borough_pages_ensure,
     child_page_ensure,
+    easy_language_pages_ensure,
     office_settings_ensure,
     page_tree_ensure,
     translation_ensure,
 )
+from citypartners.site.setup_texts import easy_language_topics
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -415,10 +420,43 @@ class BerlinLoader:
         self._city_pages(tree.home, Locale.objects.get(language_code="en"))
         self._annual_report_page(tree.pages["annual_reports"])
         borough_pages_ensure(tree=tree, report=self.report)
+        easy_language_pages_ensure(
+            tree=tree, topics=easy_language_topics(city=home_city()), report=self.report
+        )
+        self._accessibility_statement(tree.pages["accessibility"])
         roles_sync()  # each borough's page rights, now that its pages exist
         office_settings_ensure(
             site=tree.site, values=OFFICE, footer=tree.footer, report=self.report
         )
+
+    def _accessibility_statement(self, page):
+        """The statement's parts (conformance, dates, method, known limitations, enforcement
+        body) in both languages, where the page has none yet; the English version stays
+        linked as the German's translation."""
+        path = self.data_dir / "accessibility_statement.json"
+        page = page.specific
+        english = page.get_translation_or_none(Locale.objects.get(language_code="en"))
+        if not path.exists() or page.conformance or english is None:
+            return
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ids = [str(uuid.uuid4()) for _row in data["limitations"]]
+        enforcement = data["enforcement"]
+        for version, lang in ((page, "de"), (english.specific, "en")):
+            version.conformance = data["conformance"]
+            version.statement_date = _date(data["statement_date"])
+            version.review_date = _date(data["review_date"])
+            version.method = data["method"]
+            version.method_text = data["method_text"][lang]
+            version.limitations = [
+                {"type": "limitation", "id": block_id, "value": row[lang]}
+                for block_id, row in zip(ids, data["limitations"], strict=True)
+            ]
+            version.enforcement_name = enforcement[lang]["name"]
+            version.enforcement_address = enforcement[lang]["address"]
+            version.enforcement_email = enforcement["email"]
+            version.enforcement_url = enforcement["url"]
+            version.save_revision().publish()
+        page_translation_link(source=page, translated=english)
 
     def _annual_report_page(self, index):
         """The published annual report of 2026, in German and English."""

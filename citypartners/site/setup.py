@@ -43,6 +43,7 @@ from .models import (
     AnnualReportIndexPage,
     BoroughIndexPage,
     BoroughPage,
+    EasyLanguagePage,
     GetInvolvedPage,
     HomePage,
     OrganisationIndexPage,
@@ -51,7 +52,7 @@ from .models import (
     StandardPage,
 )
 from .services import PageTranslationMismatch, page_translation_link
-from .setup_texts import LANGUAGES, home_titles, neutral_texts
+from .setup_texts import LANGUAGES, EasyTopic, easy_language_topics, home_titles, neutral_texts
 
 
 # --- what a report says ----------------------------------------------------------------------
@@ -184,7 +185,7 @@ SECTIONS = (
         "easy_language",
         StandardPage,
         {"de": "leichte-sprache", "en": "easy-language"},
-        {"de": "Leichte Sprache", "en": "Easy language"},
+        {"de": "Leichte Sprache", "en": "Easy Read"},
         ("body",),
     ),
     Section(
@@ -382,6 +383,35 @@ def borough_pages_ensure(*, tree: PageTree, report: SetupReport):
                 report=report,
             )
         translation_ensure(page, en, slug=borough.slug, title=borough.name_en, report=report)
+
+
+def easy_language_pages_ensure(*, tree: PageTree, topics: tuple[EasyTopic, ...], report):
+    """Below the easy-language page, a page in easy language for each topic (what city
+    partnerships are, the partner cities, how to take part, contact, how to use the site),
+    in both languages. A topic's page is found by its type and slug; one the office deleted
+    is made again, one it changed is kept as it is."""
+    parent = tree.pages["easy_language"]
+    en = Locale.objects.get(language_code="en")
+    for topic in topics:
+        page = child_page_ensure(
+            parent,
+            EasyLanguagePage,
+            slug=topic.slugs["de"],
+            title=topic.titles["de"],
+            body=topic.body["de"],
+            shows=topic.shows,
+            report=report,
+        )
+        if parent.get_translation_or_none(en) is None:
+            continue  # the English version has nowhere to go
+        translation_ensure(
+            page,
+            en,
+            slug=topic.slugs["en"],
+            title=topic.titles["en"],
+            body=topic.body["en"],
+            report=report,
+        )
 
 
 # --- the office --------------------------------------------------------------------------------
@@ -600,6 +630,7 @@ def site_setup(
         home_titles=home_titles(city), texts=neutral_texts(office=office, city=city), report=report
     )
     borough_pages_ensure(tree=tree, report=report)
+    easy_language_pages_ensure(tree=tree, topics=easy_language_topics(city=city), report=report)
     roles_sync()  # the groups, each borough's page rights and the review workflow
     values = {
         **asdict(office),

@@ -28,6 +28,7 @@ from citypartners.demo.loader import load_berlin
 from citypartners.funding.models import BudgetLine
 from citypartners.partnerships import selectors
 from citypartners.partnerships.models import City, CitySummary, FoundingDocument, Partnership
+from citypartners.site.models import EasyLanguagePage
 from citypartners.site.setup import COUNTED
 
 pytestmark = pytest.mark.django_db
@@ -370,3 +371,32 @@ def test_seven_partner_cities_have_a_summary_in_their_language_marked_as_an_exam
     english = client.get("/en/tokyo/").content.decode()
     assert '<div class="partner-summary__text" lang="ja" dir="ltr">' in english
     assert "Example text written for the demo, not by the office." in english
+
+
+# --- easy language and the accessibility statement ----------------------------------------------
+
+
+def test_the_demo_has_the_easy_language_pages_with_all_19_partner_cities_in_both_languages(client):
+    for lang in ("de", "en"):
+        assert EasyLanguagePage.objects.live().filter(locale__language_code=lang).count() == 5
+    for url, first in (
+        ("/de/leichte-sprache/partner-staedte/", "Los Angeles"),
+        ("/en/easy-language/partner-cities/", "Los Angeles"),
+    ):
+        soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        cities = [li.get_text(" ", strip=True) for li in soup.select("ul.easy-cities > li")]
+        assert len(cities) == 19, url
+        assert cities[0].startswith(first) and "1967" in cities[0]
+        assert cities[-1].startswith("Tel Aviv") and "2025" in cities[-1]
+
+
+def test_the_demo_statement_names_berlins_enforcement_body_and_its_known_limitations(client):
+    for url, body in (
+        ("/de/barrierefreiheit/", "Landesbeauftragte für digitale Barrierefreiheit"),
+        ("/en/accessibility/", "Commissioner for Digital Accessibility"),
+    ):
+        soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        main = soup.find("main")
+        assert body in main.select_one("[data-part='enforcement'] address").get_text()
+        assert len(main.select("li.limitation")) == 3
+        assert not main.select(".muted"), url

@@ -2,6 +2,7 @@
 
 from .activities import ActivityIndexPage
 from .annual_reports import AnnualReportIndexPage, AnnualReportPage
+from .easy_language import EasyLanguagePage
 from .feedback import AccessibilityFeedback
 from .get_involved import GetInvolvedPage
 from .home import AccessibilityPage, HomePage, StandardPage
@@ -17,6 +18,7 @@ __all__ = [
     "AnnualReportPage",
     "BoroughIndexPage",
     "BoroughPage",
+    "EasyLanguagePage",
     "GetInvolvedPage",
     "HomePage",
     "OrganisationIndexPage",

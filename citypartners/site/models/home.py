@@ -4,23 +4,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from citypartners.core.admin_forms import GuardedPageForm
 from citypartners.core.clients import client_address, client_key
 from citypartners.core.models import OfficeSettings
-from citypartners.core.page_cache import list_tag, tag
+from citypartners.core.page_cache import instance_tag, list_tag, tag
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import Partnership
 
 from ..forms import FeedbackForm
 from ..maps import partnerships_map, partnerships_timeline
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
-from ..sections import section_urls, state_partnership_rows
+from ..sections import page_url, section_urls, state_partnership_rows
 from ..services import feedback_submit
 from .routes import ThanksRoutesMixin
 
@@ -107,16 +108,99 @@ class StandardPage(StemmedPageSearchMixin, Page):
     class Meta:
         verbose_name = _("standard page")
 
+    def get_context(self, request, *args, **kwargs):
+        """Its live child pages as a list of contents (the easy-language page's topics)."""
+        context = super().get_context(request, *args, **kwargs)
+        children = list(self.get_children().live().select_related("locale").order_by("path"))
+        tag(*(instance_tag(Page, child.pk) for child in children))  # their titles are shown
+        context["child_pages"] = [
+            {"title": child.title, "url": page_url(child, request)} for child in children
+        ]
+        return context
+
+
+class LimitationBlock(blocks.StructBlock):
+    """One known barrier: what is not accessible, why, and what to use instead."""
+
+    what = blocks.TextBlock(label=_("what is not accessible"))
+    why = blocks.TextBlock(label=_("why"), required=False)
+    alternative = blocks.TextBlock(label=_("the accessible alternative"), required=False)
+
+    class Meta:
+        label = _("limitation")
+        icon = "warning"
+
 
 class AccessibilityPage(StemmedPageSearchMixin, ThanksRoutesMixin, RoutablePageMixin, Page):
     """The accessibility statement with a feedback form that stores each message."""
 
     base_form_class = GuardedPageForm  # no silent overwrites (core.admin_forms)
 
-    body = RichTextField(_("statement"), blank=True)
+    # The statement's parts, in the order of the EU model accessibility statement
+    # (Commission Implementing Decision (EU) 2018/1523); the page renders them in that order.
+    class Conformance(models.TextChoices):
+        FULL = "full", _("fully conformant")
+        PARTIAL = "partial", _("partially conformant")
+        NONE = "none", _("not conformant")
+
+    class Method(models.TextChoices):
+        SELF = "self_assessment", _("self-assessment")
+        EXTERNAL = "external", _("assessment by an external tester")
+
+    body = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Optional: a few words before the statement's parts below."),
+    )
+    conformance = models.CharField(
+        _("conformance status"), max_length=10, choices=Conformance.choices, blank=True
+    )
+    statement_date = models.DateField(_("date of the statement"), null=True, blank=True)
+    review_date = models.DateField(_("date of the last review"), null=True, blank=True)
+    method = models.CharField(
+        _("method of assessment"), max_length=20, choices=Method.choices, blank=True
+    )
+    method_text = models.TextField(
+        _("about the method"),
+        blank=True,
+        help_text=_("What was tested, with which tools or by whom."),
+    )
+    limitations = StreamField(
+        [("limitation", LimitationBlock())],
+        verbose_name=_("known limitations"),
+        blank=True,
+        use_json_field=True,
+    )
+    enforcement_name = models.CharField(_("enforcement body"), max_length=255, blank=True)
+    enforcement_address = models.TextField(_("its postal address"), blank=True)
+    enforcement_email = models.EmailField(_("its e-mail address"), blank=True)
+    enforcement_url = models.URLField(_("its website"), blank=True)
     thanks_text = RichTextField(_("text after sending feedback"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("thanks_text")]
+    content_panels = Page.content_panels + [
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("conformance"),
+                FieldPanel("statement_date"),
+                FieldPanel("review_date"),
+                FieldPanel("method"),
+                FieldPanel("method_text"),
+            ],
+            heading=_("Conformance and how it was assessed"),
+        ),
+        FieldPanel("limitations"),
+        MultiFieldPanel(
+            [
+                FieldPanel("enforcement_name"),
+                FieldPanel("enforcement_address"),
+                FieldPanel("enforcement_email"),
+                FieldPanel("enforcement_url"),
+            ],
+            heading=_("Enforcement procedure"),
+        ),
+        FieldPanel("thanks_text"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("body"), STEMMED_PAGE_FIELD]
     stemmed_fields = ("body",)
     parent_page_types = ["site.HomePage"]

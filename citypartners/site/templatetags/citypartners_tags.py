@@ -209,29 +209,46 @@ def description(rich_text: str, length: int = 160) -> str:
     return Truncator(text).chars(length)
 
 
-@register.inclusion_tag("includes/footer_links.html", takes_context=True)
-def footer_links(context):
-    """The imprint, privacy, accessibility and easy-language pages in the active language."""
+# The footer pages also linked from every page's header, each with its icon.
+HEADER_PAGES = ("easy_language_page", "sign_language_page")
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The office's footer pages (imprint, privacy, accessibility, easy language, sign
+    language: OfficeSettings.FOOTER_FIELDS) in the active language, in two queries whatever
+    the page; computed once in base.html for the footer and the header.
+
+    ``links`` lists them for the footer; ``easy_language_page`` and ``sign_language_page``
+    are the header's two (None where the office chose none, or it has no live version in
+    this language). The pages are found through the office settings' links, which setup
+    fills: a page keeps its id whatever its type or address becomes.
+    """
     request = context["request"]
     office = OfficeSettings.for_request(request)
-    ids = [getattr(office, f"{name}_id") for name in OfficeSettings.FOOTER_FIELDS]
-    ids = [pk for pk in ids if pk]
+    chosen = {name: getattr(office, f"{name}_id") for name in OfficeSettings.FOOTER_FIELDS}
+    found = {"links": [], **{name: None for name in HEADER_PAGES}}
+    ids = [pk for pk in chosen.values() if pk]
     if not ids:
-        return {"links": []}
+        return found
     page = context.get("page")
+    if not isinstance(page, Page):
+        page = None  # a view's "page" may be a page of results
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
     keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
     localized = {
         p.translation_key: p
         for p in Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys.values())
     }
-    links = []
-    for pk in ids:
+    for name, pk in chosen.items():
         target = localized.get(keys.get(pk))
         if target is not None:
-            links.append({"title": target.title, "url": target.get_url(request)})
+            link = {"title": target.title, "url": target.get_url(request)}
+            found["links"].append(link)
+            if name in HEADER_PAGES:
+                found[name] = link
             tag(instance_tag(Page, target.pk))  # its title is shown
-    return {"links": links}
+    return found
 
 
 # Search engines show about 160 characters and find much shorter descriptions too thin.

@@ -18,6 +18,7 @@ PAGE_TYPES = [
     "boroughpage",
     "projectcooperationspage",
     "standardpage",
+    "easylanguagepage",
     "accessibilitypage",
     "activityindexpage",
     "getinvolvedpage",

@@ -7,6 +7,7 @@ what the second saved stays. Opened again, the first editor's form saves.
 """
 
 import html
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -18,6 +19,7 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Site, get_page_models
 from wagtail.snippets.models import get_snippet_models
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from citypartners.contacts.models import ContactPerson
 from citypartners.core.admin_forms import (
@@ -149,6 +151,13 @@ def form_data(content):
                 chosen = options[:1]
             for option in chosen:
                 add(name, option.get("value", option.text))
+    # A StreamField's inputs are made by script from the JSON its element carries (a list
+    # of blocks, each a dict of plain values, as the accessibility statement's limitations).
+    for block in form.select("[data-controller='w-block']"):
+        state, _errors = json.loads(block["data-w-block-arguments-value"])
+        items = [(item["type"], item["value"]) for item in state]
+        for name, value in nested_form_data({block["id"]: streamfield(items)}).items():
+            add(name, str(value))
     return data
 
 

@@ -9,6 +9,7 @@ each test's own changes are rolled back as usual.
 import io
 import os
 import re
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,8 +25,9 @@ from citypartners.organisations.models import Organisation
 from citypartners.owners.models import Owner
 from citypartners.partnerships.models import City, Partnership
 from citypartners.projects.models import Project
-from citypartners.site.models import AnnualReportIndexPage, AnnualReportPage
+from citypartners.site.models import AccessibilityPage, AnnualReportIndexPage, AnnualReportPage
 from citypartners.site.setup import SECTIONS
+from citypartners.site.setup_texts import easy_language_topics
 
 from .empty import migrated_database, row_counts
 
@@ -71,6 +73,11 @@ def office_site(django_db_setup, django_db_blocker):
         yield setup_site(*OPTIONS)
 
 
+# The pages in easy language below the easy-language page (what partnerships are, the partner
+# cities, taking part, contact, how to use the site).
+EASY_TOPICS = len(easy_language_topics(city=SimpleNamespace(name_de="", name_en="")))
+
+
 def _soup(response):
     assert response.status_code == 200, response.request["PATH_INFO"]
     return BeautifulSoup(response.content.decode(), "html.parser")
@@ -78,14 +85,15 @@ def _soup(response):
 
 def test_the_first_run_says_what_it_made(office_site):
     assert office_site.startswith("Found in GeoNames: Hamburg (DE), 53.5507, 9.993")
-    assert "Set up: administrators: 1, cities: 1, owners: 3, pages: 30" in office_site
+    assert "Set up: administrators: 1, cities: 1, owners: 3, pages: 40" in office_site
     assert "import_wikidata FILE --owner hamburg" in office_site
 
 
 def test_every_page_answers_in_both_languages_and_the_switch_leads_to_its_translation(client):
     pages = [p.specific for p in Page.objects.live().filter(depth__gt=1).order_by("path")]
-    # The overview, every section and both boroughs' pages, each in German and English.
-    assert len(pages) == 2 * (1 + len(SECTIONS) + 2)
+    # The overview, every section, both boroughs' pages and the pages in easy language, each
+    # in German and English.
+    assert len(pages) == 2 * (1 + len(SECTIONS) + 2 + EASY_TOPICS)
     for page in pages:
         lang = page.locale.language_code
         other = page.get_translations().get()
@@ -99,6 +107,7 @@ def test_every_page_answers_in_both_languages_and_the_switch_leads_to_its_transl
     assert {type(p).__name__ for p in pages} == {
         "HomePage",
         "BoroughPage",
+        "EasyLanguagePage",
         *(section.model.__name__ for section in SECTIONS),
     }
 
@@ -284,4 +293,22 @@ def test_every_english_page_is_the_linked_translation_of_its_german_page(admin_c
             source__object_id=page.translation_key, target_locale=page.locale, enabled=True
         )
         assert translation.get_progress()[0] == translation.get_progress()[1], page.title
-    assert english.count() == 1 + len(SECTIONS) + 2
+    assert english.count() == 1 + len(SECTIONS) + 2 + EASY_TOPICS
+
+
+def test_the_accessibility_statement_is_left_for_the_office_to_fill(client):
+    statement = AccessibilityPage.objects.get(locale__language_code="en")
+    assert (statement.conformance, statement.enforcement_name, len(statement.limitations)) == (
+        "",
+        "",
+        0,
+    )
+    main = _soup(client.get(statement.url)).find("main")
+    assert "The office has not yet named the enforcement body." in main.get_text(" ", strip=True)
+    assert len(main.select(".muted")) == 5
+
+
+def test_the_easy_partner_cities_page_names_hamburg_and_lists_no_invented_city(client):
+    main = _soup(client.get("/en/easy-language/partner-cities/")).find("main")
+    assert main.select_one("#easy-cities-heading").get_text() == "Hamburg has 0 partner cities"
+    assert main.select("ul.easy-cities li") == []

@@ -85,7 +85,7 @@ def test_asked_interactively_it_sets_up_the_office_from_the_answers(monkeypatch)
     call_command("setup_site", "--language=en", stdout=out, stderr=err)
     assert "Found in GeoNames: Lisbon (PT)" in out.getvalue()
     assert "“not-an-address” is not a valid e-mail address." in err.getvalue()
-    assert "Set up: administrators: 1, cities: 1, owners: 2, pages: 28" in out.getvalue()
+    assert "Set up: administrators: 1, cities: 1, owners: 2, pages: 38" in out.getvalue()
     assert "Time zone [Europe/Lisbon]: " in asked
     assert "The office's name (English) [City of Lisbon – International affairs]: " in asked
     # The time zone differs from the server's TIME_ZONE: it says what to set.
@@ -156,7 +156,7 @@ def test_options_may_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("SETUP_ADMIN_PASSWORD", "a-long-and-unusual-passphrase")
     out = io.StringIO()
     call_command("setup_site", "--no-input", "--language=en", stdout=out)
-    assert "Set up: administrators: 1, cities: 1, owners: 1, pages: 26" in out.getvalue()
+    assert "Set up: administrators: 1, cities: 1, owners: 1, pages: 36" in out.getvalue()
     assert home_city().name_en == "Hamburg"
     assert Owner.objects.get().name_en == "City of Hamburg"
     assert "no e-mail address yet" in out.getvalue()
