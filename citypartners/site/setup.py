@@ -49,6 +49,7 @@ from .models import (
     ProjectCooperationsPage,
     ProjectIndexPage,
     StandardPage,
+    VideoPage,
 )
 from .services import PageTranslationMismatch, page_translation_link
 from .setup_texts import LANGUAGES, home_titles, neutral_texts
@@ -188,10 +189,10 @@ SECTIONS = (
     ),
     Section(
         "sign_language",
-        StandardPage,
+        VideoPage,
         {"de": "gebaerdensprache", "en": "sign-language"},
         {"de": "Gebärdensprache", "en": "Sign language"},
-        ("body",),
+        ("body", "transcript"),
     ),
     Section(
         "accessibility",
