@@ -24,6 +24,7 @@ PAGE_TYPES = [
     "projectindexpage",
     "organisationindexpage",
     "annualreportindexpage",
+    "videopage",
 ]
 
 

@@ -3,6 +3,7 @@ may choose (a WebM or MP4 video, WebVTT captions) and the warning below BITV 2.0
 
 from decimal import Decimal
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -10,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from citypartners.site.models import VideoPage
 
@@ -128,9 +130,18 @@ def test_the_page_runs_a_fixed_number_of_queries(client, with_video, django_asse
 
 
 # --- what the editor may choose --------------------------------------------------------------
+def _editor_in(client, user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
-def editor(admin_client):
-    return admin_client
+def editor(admin_client, admin_user):
+    """An administrator whose back office speaks English."""
+    return _editor_in(admin_client, admin_user, "en")
 
 
 def _edit(editor, page, **changes):
@@ -164,8 +175,7 @@ def test_a_wrong_file_is_refused_with_a_message_and_nothing_saved(
     page.save_revision()
     before = page.latest_revision_id
     wrong = document_with(name, content, title="Falsche Datei")
-    with translation.override("en"):
-        response = _edit(editor, page, **{field: wrong.pk})
+    response = _edit(editor, page, **{field: wrong.pk})
     assert response.status_code == 200
     assert message in _messages(response)
     page.refresh_from_db()
@@ -173,12 +183,15 @@ def test_a_wrong_file_is_refused_with_a_message_and_nothing_saved(
     assert getattr(page, f"{field}_id") is None
 
 
-def test_a_wrong_captions_file_is_refused_in_german_too():
+def test_a_wrong_captions_file_is_refused_in_german_too(admin_client, admin_user):
+    editor = _editor_in(admin_client, admin_user, "de")
     page = _sign_language_page()
-    page.captions_de = document_with("untertitel.vtt", b"Hallo\n")
-    with translation.override("de"), pytest.raises(Exception) as refused:
-        page.full_clean()
-    assert "beginnt mit dem Wort WEBVTT" in str(refused.value)  # needs the German catalogue
+    wrong = document_with("untertitel.vtt", b"Hallo\n", title="Untertitel")
+    response = _edit(editor, page, captions_de=wrong.pk)
+    # needs the German catalogue
+    assert "„Untertitel“ ist nicht im WebVTT-Format" in _messages(response)
+    page.refresh_from_db()
+    assert page.captions_de_id is None
 
 
 def test_a_webm_video_and_webvtt_captions_are_accepted(editor):
@@ -210,8 +223,7 @@ def test_a_video_below_bitv_is_saved_with_a_warning(editor, changes, warning):
     page = _sign_language_page()
     video = document_from(EXAMPLE_VIDEO_DIR / "example-video.webm")
     values = {"video": video.pk, "width": 320, "height": 240, "frame_rate": 25, "duration": 4}
-    with translation.override("en"):
-        response = _edit(editor, page, **{**values, **changes})
+    response = _edit(editor, page, **{**values, **changes})
     assert warning in _messages(response)
     page.refresh_from_db()
     saved = page.get_latest_revision_as_object()
@@ -231,3 +243,12 @@ def test_the_warning_names_bitv_in_german():
     assert shortfalls == [
         "Das Video hat 240 × 180 Pixel; die BITV 2.0 verlangt mindestens 320 × 240."
     ]
+
+
+def test_the_page_with_its_video_is_well_formed_html_with_unique_ids(client, with_video):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for url in ("/de/gebaerdensprache/", "/en/sign-language/"):
+        response = client.get(url)
+        parser.parse(response.content.decode())  # raises on any parse error
+        ids = [tag["id"] for tag in _soup(response).find_all(id=True)]
+        assert len(ids) == len(set(ids)), url
