@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('body', wagtail.fields.RichTextField(blank=True, help_text='Shown above the video.', verbose_name='text')),
-                ('width', models.PositiveIntegerField(blank=True, help_text='BITV 2.0 asks for a video in sign language of at least 320 × 240 pixels.', null=True, verbose_name='width in pixels')),
+                ('width', models.PositiveIntegerField(blank=True, help_text='BITV 2.0 asks for a video in sign language of at least 320 × 240 pixels. Left empty, width, height, frame rate and playing time are read from the file where it tells them.', null=True, verbose_name='width in pixels')),
                 ('height', models.PositiveIntegerField(blank=True, null=True, verbose_name='height in pixels')),
                 ('frame_rate', models.DecimalField(blank=True, decimal_places=2, help_text='BITV 2.0 asks for at least 25 frames per second.', max_digits=5, null=True, verbose_name='frames per second')),
                 ('duration', models.PositiveIntegerField(blank=True, help_text='Shown with the download link, as BITV 2.0 asks.', null=True, verbose_name='playing time in seconds')),

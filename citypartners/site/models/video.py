@@ -4,8 +4,9 @@ second, the film also as a download with its file size and playing time).
 
 The video and captions are Wagtail documents (uploads are checked by content in
 core.uploads); the page checks again that the chosen documents are a WebM or MP4 video and
-WebVTT captions, so a wrong choice is refused in the editor with nothing saved. A video
-below BITV's size or frame rate is saved, and the editor warned (wagtail_hooks).
+WebVTT captions, so a wrong choice is refused in the editor with nothing saved. Numbers the
+editor leaves empty are read from the file (video_facts). A video below BITV's size or frame
+rate is saved, and the editor warned (wagtail_hooks).
 """
 
 import filetype
@@ -20,6 +21,7 @@ from wagtail.search import index
 from citypartners.core.admin_forms import GuardedPageForm
 
 from ..search_index import STEMMED_PAGE_FIELD, StemmedPageSearchMixin
+from ..video_facts import video_facts
 
 # BITV 2.0, Anlage 2 Teil 1, Nr. 5 and 6.
 BITV_MIN_WIDTH, BITV_MIN_HEIGHT, BITV_MIN_FRAME_RATE = 320, 240, 25
@@ -120,7 +122,11 @@ class VideoPage(StemmedPageSearchMixin, Page):
         _("width in pixels"),
         null=True,
         blank=True,
-        help_text=_("BITV 2.0 asks for a video in sign language of at least 320 × 240 pixels."),
+        help_text=_(
+            "BITV 2.0 asks for a video in sign language of at least 320 × 240 pixels. Left "
+            "empty, width, height, frame rate and playing time are read from the file where it "
+            "tells them."
+        ),
     )
     height = models.PositiveIntegerField(_("height in pixels"), null=True, blank=True)
     frame_rate = models.DecimalField(
@@ -184,6 +190,11 @@ class VideoPage(StemmedPageSearchMixin, Page):
         errors = {}
         if self.video_id and (problem := video_problem(self.video)):
             errors["video"] = problem
+        elif self.video_id:
+            # The numbers BITV asks for, where the editor left them empty and the file tells.
+            for name, value in video_facts(self.video).items():
+                if getattr(self, name) is None:
+                    setattr(self, name, value)
         for name in ("captions_de", "captions_en"):
             document = getattr(self, name)
             if document is not None and (problem := captions_problem(document)):

@@ -216,7 +216,6 @@ def test_a_webm_video_and_webvtt_captions_are_accepted(editor):
             "is 240 × 180 pixels; BITV 2.0 asks for at least 320 × 240",
         ),
         ({"frame_rate": "15"}, "has 15 frames per second; BITV 2.0 asks for at least 25"),
-        ({"frame_rate": ""}, "Enter the video's width, height and frame rate"),
     ],
 )
 def test_a_video_below_bitv_is_saved_with_a_warning(editor, changes, warning):
@@ -231,6 +230,19 @@ def test_a_video_below_bitv_is_saved_with_a_warning(editor, changes, warning):
     for name, value in changes.items():
         expected = Decimal(value) if value != "" else None
         assert getattr(saved, name) == expected
+
+
+def test_a_video_whose_numbers_are_unknown_is_named_too():
+    page = _sign_language_page()
+    page.video = document_from(EXAMPLE_VIDEO_DIR / "example-video.webm")
+    page.width, page.height, page.frame_rate, page.duration = 320, 240, None, None
+    with translation.override("en"):
+        shortfalls = [str(s) for s in page.bitv_shortfalls()]
+    assert shortfalls == [
+        "Enter the video's width, height and frame rate, so that it can be checked against "
+        "BITV 2.0.",
+        "Enter the playing time: BITV 2.0 asks for it with the download.",
+    ]
 
 
 def test_the_warning_names_bitv_in_german():
