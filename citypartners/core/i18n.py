@@ -4,7 +4,7 @@ import os
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef, Q, TextField
 from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey
 
@@ -62,9 +62,15 @@ def terminal_language(given: str | None = None) -> str:
 
 
 def paired_fields(model) -> list[tuple[str, bool]]:
-    """The names stored as ``<name>_de`` / ``<name>_en`` on ``model``, each with whether one
-    of the two is required (not ``blank``), in the model's field order."""
-    fields = {field.name: field for field in model._meta.concrete_fields}
+    """The texts stored as ``<name>_de`` / ``<name>_en`` on ``model``, each with whether one
+    of the two is required (not ``blank``), in the model's field order. Only text fields
+    pair: a file per language (a video page's captions_de / captions_en) is not a text that
+    falls back or waits for its translation."""
+    fields = {
+        field.name: field
+        for field in model._meta.concrete_fields
+        if isinstance(field, CharField | TextField)
+    }
     codes = [code for code, _name in settings.LANGUAGES]
     pairs = []
     for name in fields:

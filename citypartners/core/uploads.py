@@ -21,7 +21,7 @@ DOCUMENT_CONTENT = {
 }
 
 
-def _is_webvtt(head: bytes) -> bool:
+def is_webvtt(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT")
 
 
@@ -41,7 +41,7 @@ def document_problem(upload) -> str | None:
     head = upload.read(8192)
     upload.seek(0)
     if expected == "text/vtt":
-        fits = _is_webvtt(head)
+        fits = is_webvtt(head)
     else:
         kind = filetype.guess(head)
         fits = kind is not None and kind.mime in expected

@@ -33,8 +33,12 @@ from citypartners.partnerships.services import (
     partnership_create,
 )
 from citypartners.projects.models import Project, ProjectOrganisation
-from citypartners.site.models import AnnualReportPage, PartnerCityPage
-from citypartners.site.services import page_translation_link
+from citypartners.site.models import AnnualReportPage, PartnerCityPage, VideoPage
+from citypartners.site.services import (
+    document_store,
+    page_translation_link,
+    video_page_video_set,
+)
 from citypartners.site.setup import (
     SetupReport,
     borough_pages_ensure,
@@ -47,6 +51,17 @@ from citypartners.site.setup import (
 from citypartners.site.setup_texts import easy_language_topics
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# The example video of the sign-language page (data/sign_language/README.md): no sign
+# language yet, and its picture, captions and title say so in both languages.
+SIGN_LANGUAGE_VIDEO = {
+    "title": "Beispielvideo, noch keine Gebärdensprache / Example video, no sign language yet",
+    "video": "example-video.webm",
+    "captions": {"de": "captions-de.vtt", "en": "captions-en.vtt"},
+    "width": 320,
+    "height": 240,
+    "frame_rate": Decimal(25),
+    "duration": 4,
+}
 
 OFFICE = {
     "name_de": "Der Regierende Bürgermeister von Berlin – Senatskanzlei",
@@ -74,7 +89,7 @@ PAGE_TEXTS = {
     "imprint": {"body": "imprint"},
     "privacy": {"body": "privacy"},
     "easy_language": {"body": "easy_language"},
-    "sign_language": {"body": "sign_language"},
+    "sign_language": {"body": "sign_language", "transcript": "sign_language_transcript"},
     "accessibility": {"body": "accessibility", "thanks_text": "accessibility_thanks"},
 }
 
@@ -458,6 +473,32 @@ class BerlinLoader:
             version.save_revision().publish()
         page_translation_link(source=page, translated=english)
 
+    def load_sign_language_video(self):
+        """The example video, its captions and facts on the sign-language page (both
+        languages), unless the page has a video already (the office's own is kept)."""
+        page = VideoPage.objects.filter(locale__language_code="de").order_by("path").first()
+        if page is None or page.video_id:
+            return
+        folder = self.data_dir / "sign_language"
+        if not folder.is_dir():
+            return
+        info = SIGN_LANGUAGE_VIDEO
+        captions = {
+            language: document_store(
+                path=folder / name, title=f"{info['title']} ({language.upper()})"
+            )
+            for language, name in info["captions"].items()
+        }
+        video_page_video_set(
+            page=page,
+            video=document_store(path=folder / info["video"], title=info["title"]),
+            captions=captions,
+            width=info["width"],
+            height=info["height"],
+            frame_rate=info["frame_rate"],
+            duration=info["duration"],
+        )
+
     def _annual_report_page(self, index):
         """The published annual report of 2026, in German and English."""
         texts = self.texts["pages"]["annual_report_2026"]
@@ -535,6 +576,7 @@ def load_berlin(*, data_dir: Path = DATA_DIR) -> SetupReport:
     load_grant_reports(loader)
     load_city_summaries(loader)
     loader.load_pages()
+    loader.load_sign_language_video()
     return loader.report
 
 

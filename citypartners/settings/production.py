@@ -53,6 +53,9 @@ TIME_ZONE = env_time_zone("TIME_ZONE", TIME_ZONE)  # noqa: F405
 # (deploy/nginx/citypartners.conf names the same folders).
 STATIC_ROOT = Path(env_str("STATIC_ROOT", "/var/lib/citypartners/static"))
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", "/var/lib/citypartners/media"))
+# Documents (a sign-language video too) leave through nginx once the application has checked
+# who may see them: nginx answers Range requests, so a video can be sought (core.sendfile_nginx).
+SENDFILE_BACKEND = "citypartners.core.sendfile_nginx"
 STORAGES["staticfiles"] = {  # noqa: F405
     # Hashed names (so nginx may let browsers keep them for a year) and gzip copies.
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

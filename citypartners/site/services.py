@@ -1,16 +1,20 @@
 """Writes of the public site: the accessibility feedback, the office's notice of it, and its
-answer in the back office."""
+answer in the back office; page translations; a video page's video."""
 
 import datetime
+from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
@@ -24,6 +28,7 @@ from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from .models.feedback import AccessibilityFeedback
+from .models.video import VideoPage
 
 
 def feedback_rate_limited(*, key: str) -> bool:
@@ -206,3 +211,46 @@ def page_translation_drafts_create(*, page: Page, user=None) -> list[Page]:
         translation.save_target(user=user, publish=False)
         drafts.append(page.get_translation(locale))
     return drafts
+
+
+@transaction.atomic
+def document_store(*, path: Path, title: str):
+    """A Wagtail document (in the root collection) holding a copy of the file at `path`;
+    the one of that title and file name if it exists already."""
+    Document = get_document_model()
+    for document in Document.objects.filter(title=title):
+        if document.filename.startswith(path.stem):
+            return document
+    with open(path, "rb") as handle:
+        document = Document(title=title, file=File(handle, name=path.name))
+        document._set_document_file_metadata()
+        document.full_clean()
+        document.save()
+    return document
+
+
+@transaction.atomic
+def video_page_video_set(
+    *,
+    page: VideoPage,
+    video,
+    captions: dict[str, object],
+    width: int,
+    height: int,
+    frame_rate: Decimal,
+    duration: int,
+) -> VideoPage:
+    """Give the video page and each of its translations the video, its captions by language
+    ("de", "en") and its facts, checked (VideoPage.clean), saved and published. These fields
+    are the same in every language (wagtail-localize synchronises them)."""
+    pages = [page.specific, *(p.specific for p in page.get_translations())]
+    for each in pages:
+        each.video = video
+        each.captions_de = captions.get("de")
+        each.captions_en = captions.get("en")
+        each.width, each.height = width, height
+        each.frame_rate, each.duration = frame_rate, duration
+        each.full_clean()
+    for each in pages:
+        each.save_revision().publish()
+    return page

@@ -50,6 +50,7 @@ from .models import (
     ProjectCooperationsPage,
     ProjectIndexPage,
     StandardPage,
+    VideoPage,
 )
 from .services import PageTranslationMismatch, page_translation_link
 from .setup_texts import LANGUAGES, EasyTopic, easy_language_topics, home_titles, neutral_texts
@@ -190,10 +191,10 @@ SECTIONS = (
     ),
     Section(
         "sign_language",
-        StandardPage,
+        VideoPage,
         {"de": "gebaerdensprache", "en": "sign-language"},
         {"de": "Gebärdensprache", "en": "Sign language"},
-        ("body",),
+        ("body", "transcript"),
     ),
     Section(
         "accessibility",

@@ -190,7 +190,8 @@ def neutral_texts(*, office, city) -> dict:
                 "(DGS), was Sie auf dieser Website finden.</p>",
                 "en": "<p>On this page a video in German Sign Language (DGS) explains what "
                 "you find on this website.</p>",
-            }
+            },
+            "transcript": {"de": "", "en": ""},  # written with the video
         },
         "accessibility": {
             "body": {

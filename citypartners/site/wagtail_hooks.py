@@ -115,3 +115,14 @@ def _offer_page_translation(request, page):
                 _("Translate it"),
             ),
         )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def _warn_of_a_video_below_bitv(request, page):
+    """A video page whose video is smaller or slower than BITV 2.0 asks for a sign-language
+    video (or whose numbers are missing) is saved all the same; the editor is told why it
+    falls short (VideoPage.bitv_shortfalls)."""
+    shortfalls = getattr(page.specific, "bitv_shortfalls", None)
+    for shortfall in shortfalls() if shortfalls else []:
+        messages.warning(request, shortfall)

@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Page, Revision
 
@@ -46,9 +47,11 @@ LOADED = {}  # what loading the demo said it created
 
 
 @pytest.fixture(scope="module", autouse=True)
-def berlin_demo(django_db_setup, django_db_blocker):
-    """The demo instead of the small site, for this module only."""
-    with django_db_blocker.unblock():
+def berlin_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo instead of the small site, for this module only (its example video's files in
+    a folder of their own, not the checkout's media)."""
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"))
+    with django_db_blocker.unblock(), media:
         with transaction.atomic():
             call_command("flush", "--no-input", verbosity=0)  # the small site, rolled back below
             _clear_caches()
@@ -328,6 +331,32 @@ def test_the_demo_grant_report_answers_in_both_languages_and_the_switch_links_th
     # The activity page leads to its report.
     page = BeautifulSoup(client.get(f"/en/activities/{GRANT_SLUG}/").content, "html.parser")
     assert page.find("a", href=GRANT_EN) is not None
+
+
+# --- the sign-language page ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url,language,example",
+    [("/de/gebaerdensprache/", "de", "Beispiel"), ("/en/sign-language/", "en", "Example")],
+)
+def test_the_sign_language_page_shows_its_example_video_with_captions_and_transcript(
+    client, url, language, example
+):
+    response = client.get(url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    video = soup.find("video")
+    assert video.has_attr("controls") and not video.has_attr("autoplay")
+    assert (video["width"], video["height"]) == ("320", "240")  # BITV 2.0's least
+    tracks = video.find_all("track", kind="captions")
+    assert [t["srclang"] for t in tracks] == [language, "en" if language == "de" else "de"]
+    assert tracks[0].has_attr("default")
+    # Video, transcript and text say in the page's language that the video is an example.
+    transcript = soup.select_one(".transcript .rich-text").get_text(" ", strip=True)
+    assert transcript.startswith(f"{example}:")
+    assert {"de": "Beispielvideo", "en": "example video"}[language] in soup.find("main").get_text()
+    assert "WebM" in soup.select_one(".video__download").get_text()
 
 
 # --- the annual report ------------------------------------------------------------------------

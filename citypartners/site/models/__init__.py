@@ -9,6 +9,7 @@ from .home import AccessibilityPage, HomePage, StandardPage
 from .organisations import OrganisationIndexPage
 from .partnerships import BoroughIndexPage, BoroughPage, PartnerCityPage, ProjectCooperationsPage
 from .projects import ProjectIndexPage
+from .video import VideoPage
 
 __all__ = [
     "AccessibilityFeedback",
@@ -26,4 +27,5 @@ __all__ = [
     "ProjectCooperationsPage",
     "ProjectIndexPage",
     "StandardPage",
+    "VideoPage",
 ]

@@ -45,7 +45,6 @@ SAME_IN_BOTH = {
     "Version": "the English word too",
     "Start": "the English word too",
     "Port": "the English word too",
-    "Video": "the English word too",
     "Hostname": "the English word too",
     "Cc": "an e-mail header, the same in both",
     "Bcc": "an e-mail header, the same in both",

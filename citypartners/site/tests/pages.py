@@ -25,6 +25,7 @@ PAGE_TYPES = [
     "projectindexpage",
     "organisationindexpage",
     "annualreportindexpage",
+    "videopage",
 ]
 
 
