@@ -6,10 +6,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from citypartners.core.models import OfficeSettings
 from citypartners.owners.models import Owner
@@ -21,7 +20,7 @@ from citypartners.partnerships.tests.factories import (
 )
 from citypartners.site.models import AccessibilityPage, EasyLanguagePage
 
-from .pages import activity_view_urls
+from .pages import activity_view_urls, page_of_each_model_in_each_language
 
 pytestmark = pytest.mark.django_db
 
@@ -153,27 +152,13 @@ def test_the_take_part_page_links_the_form_and_the_contact_page_shows_the_office
 
 
 # --- the header's links on every page
-def _page_of_each_model():
-    """One live page of every page model of the project in each language (a new page type
-    is covered without a change here), and the views that are not pages."""
-    urls = []
-    for model in get_page_models():
-        if not model.__module__.startswith("citypartners."):
-            continue
-        for code, _name in settings.LANGUAGES:
-            page = model.objects.live().filter(locale__language_code=code).order_by("path").first()
-            assert page is not None, f"no live {model.__name__} in {code}"
-            urls.append(page.url)
-    return urls + activity_view_urls()
-
-
 def test_every_public_page_links_easy_language_and_sign_language_in_its_header(client):
     expected = {}
     for name in ("easy_language", "sign_language"):
         german = _office_page(name)
         english = german.get_translation(german.get_translations().get().locale)
         expected[name] = {"de": german.url, "en": english.url}
-    for url in _page_of_each_model():
+    for url in page_of_each_model_in_each_language() + activity_view_urls():
         lang = url.split("/")[1]
         soup = _soup(client, url)
         header = soup.find("header")

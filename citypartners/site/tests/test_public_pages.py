@@ -9,12 +9,17 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from citypartners.activities.models import Activity
 from citypartners.site.models import ActivityIndexPage, BoroughPage
 
-from .pages import activity_view_urls, all_public_urls, one_page_of_each_type
+from .pages import (
+    activity_view_urls,
+    all_public_urls,
+    one_page_of_each_type,
+    page_of_each_model_in_each_language,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -156,20 +161,6 @@ def test_no_public_page_loads_anything_from_another_host(client):
     assert "@import" not in stylesheet
 
 
-def _page_of_each_model_in_each_language():
-    """One live page of every page model of the project, in each language: a new page type
-    is weighed without a change here (the small site must have one of it)."""
-    urls = []
-    for model in get_page_models():
-        if not model.__module__.startswith("citypartners."):
-            continue
-        for code, _name in settings.LANGUAGES:
-            page = model.objects.live().filter(locale__language_code=code).order_by("path").first()
-            assert page is not None, f"no live {model.__name__} in {code}: add one to small_site"
-            urls.append(page.url)
-    return urls
-
-
 def _resource_size(client, url: str) -> int:
     """A static file's size, or the size of what the site itself answers for the address."""
     address = urlparse(url).path
@@ -184,7 +175,7 @@ def _resource_size(client, url: str) -> int:
 
 def test_every_page_type_weighs_under_200_kb_with_its_css_and_js(client):
     """Issue 13: under 200 KB before images, counted uncompressed (nginx sends less)."""
-    urls = _page_of_each_model_in_each_language() + activity_view_urls()
+    urls = page_of_each_model_in_each_language() + activity_view_urls()
     assert len(urls) > 2 * 11
     for url in urls:
         response = client.get(url)
