@@ -51,7 +51,11 @@ class ActivityAdminForm(OwnedRecordForm):
             for form in formset.forms
             if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
         ]
-        errors = participant_country_errors(codes)
+        # Saved rows the post does not name by id stay (a hand-made post of rows without
+        # their ids): they count too, or the database would refuse the second country.
+        shown = {form.instance.pk for form in formset.initial_forms if form.instance.pk}
+        kept = [row.country_code for row in formset.get_queryset() if row.pk not in shown]
+        errors = participant_country_errors(kept + codes)
         if errors:
             formset._non_form_errors = formset.error_class(errors, error_class="nonform")
         return not errors

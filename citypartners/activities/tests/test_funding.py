@@ -400,3 +400,49 @@ def test_a_country_removed_and_added_again_in_one_save_is_saved(editor_client):
         ("JP", 12),
         ("DE", 9),
     }
+
+
+def test_a_hand_made_edit_that_sends_the_countries_again_without_their_rows_ids_is_refused(
+    editor_client,
+):
+    """A script posting the rows afresh, without their ids, adds them to the saved ones: a
+    country twice. A clear message and nothing changed (once a 500 from the database)."""
+    assert editor_client.post(_url("add"), _funded_form()).status_code == 302
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    data = _funded_form(**opened_tokens(activity), **{"participant_countries-0-participants": "15"})
+    response = editor_client.post(_url("edit", activity.pk), data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Japan is listed more than once" in response.content.decode()
+    activity.refresh_from_db()
+    assert {(r.country_code, r.participants) for r in activity.participant_countries.all()} == {
+        ("JP", 12),
+        ("DE", 8),
+    }
+
+
+def test_an_edit_that_names_the_saved_rows_by_id_changes_them(editor_client):
+    """What a browser sends: the saved rows with their ids, one changed, one removed, one
+    added; no country counts twice."""
+    assert editor_client.post(_url("add"), _funded_form()).status_code == 302
+    activity = Activity.objects.get(slug="example-urban-gardens")
+    japan, germany = (activity.participant_countries.get(country_code=c) for c in ("JP", "DE"))
+    data = _funded_form(
+        **opened_tokens(activity),
+        **{
+            "participant_countries-TOTAL_FORMS": "3",
+            "participant_countries-INITIAL_FORMS": "2",
+            "participant_countries-0-id": str(japan.pk),
+            "participant_countries-0-participants": "15",
+            "participant_countries-1-id": str(germany.pk),
+            "participant_countries-1-DELETE": "1",
+            "participant_countries-2-country_code": "DE",
+            "participant_countries-2-participants": "9",
+            "participant_countries-2-ORDER": "3",
+        },
+    )
+    response = editor_client.post(_url("edit", activity.pk), data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert {(r.country_code, r.participants) for r in activity.participant_countries.all()} == {
+        ("JP", 15),
+        ("DE", 9),
+    }
