@@ -23,6 +23,7 @@ it.
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import UniqueConstraint
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -188,7 +189,48 @@ class TranslationMissingMixin:
             )
 
 
-class GuardedModelForm(TranslationMissingMixin, EditGuardMixin, WagtailAdminModelForm):
+class KeptChildRowsMixin:
+    """A record's saved child rows that a post does not name by id stay (modelcluster keeps
+    them): a hand-made post of the rows without their ids would add a second row where the
+    child's unique constraint allows one, and the database would refuse it with a 500. Each
+    such constraint is checked over the kept and the posted rows; a clash is the
+    constraint's own message above the rows, and nothing is saved."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for formset in getattr(self, "formsets", {}).values():
+            if formset.non_form_errors():
+                continue  # a message above these rows already
+            messages = self._kept_row_clashes(formset)
+            if messages:
+                formset._non_form_errors = formset.error_class(messages, error_class="nonform")
+                valid = False
+        return valid
+
+    @staticmethod
+    def _kept_row_clashes(formset) -> list[str]:
+        parent = formset.fk.name
+        shown = {form.instance.pk for form in formset.initial_forms if form.instance.pk}
+        kept = [row for row in formset.get_queryset() if row.pk not in shown]
+        posted = [
+            form.instance
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        messages = []
+        for constraint in formset.model._meta.constraints:
+            if not isinstance(constraint, UniqueConstraint) or parent not in constraint.fields:
+                continue
+            own = [name for name in constraint.fields if name != parent]
+            keys = [tuple(getattr(row, name) for name in own) for row in kept + posted]
+            if len(keys) != len(set(keys)):
+                messages.append(str(constraint.violation_error_message))
+        return messages
+
+
+class GuardedModelForm(
+    KeptChildRowsMixin, TranslationMissingMixin, EditGuardMixin, WagtailAdminModelForm
+):
     """The base form of every snippet and settings form."""
 
 

@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from citypartners.accounts.services import account_create
+from citypartners.core.tests.edit_tokens import opened_tokens
 from citypartners.partnerships.models import CitySummary
 from citypartners.partnerships.models.summary import SUMMARY_MAX_LENGTH
 from citypartners.partnerships.services import city_summary_set
@@ -114,3 +115,18 @@ def test_the_citys_form_refuses_an_unknown_language_and_keeps_the_city_as_it_was
     assert response.status_code == 200
     assert "is not one of the languages offered for summaries" in response.content.decode()
     assert not CitySummary.objects.filter(city=city).exists()
+
+
+def test_a_hand_made_post_of_a_saved_language_again_without_its_id_is_refused(client):
+    """A script posting the summaries afresh, without their ids, adds them to the saved ones:
+    a language twice. A clear message and nothing changed, not a 500 from the database."""
+    user = account_create(role="state-moderator", email="editor@example.org", password="x" * 20)
+    client.force_login(user)
+    city = CityFactory()
+    city_summary_set(city=city, language="he", text=HEBREW)
+    url = reverse("wagtailsnippets_partnerships_city:edit", args=[city.pk])
+    data = _city_form(city, [{"language": "he", "text": "שלום"}]) | opened_tokens(city)
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "This city already has a summary in this language." in response.content.decode()
+    assert [(s.language, s.text) for s in city.summaries.all()] == [("he", HEBREW)]
