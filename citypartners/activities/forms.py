@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from citypartners.accounts.admin_forms import OwnedRecordForm
+from citypartners.core.admin_forms import kept_child_rows
 from citypartners.core.forms import PublicFormMixin
 from citypartners.partnerships.fields import (
     PartnerCityField,
@@ -51,10 +52,8 @@ class ActivityAdminForm(OwnedRecordForm):
             for form in formset.forms
             if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
         ]
-        # Saved rows the post does not name by id stay (a hand-made post of rows without
-        # their ids): they count too, or the database would refuse the second country.
-        shown = {form.instance.pk for form in formset.initial_forms if form.instance.pk}
-        kept = [row.country_code for row in formset.get_queryset() if row.pk not in shown]
+        # Saved rows the post does not name by id stay (core.admin_forms): they count too.
+        kept = [row.country_code for row in kept_child_rows(formset)]
         errors = participant_country_errors(kept + codes)
         if errors:
             formset._non_form_errors = formset.error_class(errors, error_class="nonform")

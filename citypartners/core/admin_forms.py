@@ -189,6 +189,12 @@ class TranslationMissingMixin:
             )
 
 
+def kept_child_rows(formset) -> list:
+    """The saved rows of a child formset that the post does not name by id: they stay."""
+    shown = {form.instance.pk for form in formset.initial_forms if form.instance.pk}
+    return [row for row in formset.get_queryset() if row.pk not in shown]
+
+
 class KeptChildRowsMixin:
     """A record's saved child rows that a post does not name by id stay (modelcluster keeps
     them): a hand-made post of the rows without their ids would add a second row where the
@@ -210,8 +216,7 @@ class KeptChildRowsMixin:
     @staticmethod
     def _kept_row_clashes(formset) -> list[str]:
         parent = formset.fk.name
-        shown = {form.instance.pk for form in formset.initial_forms if form.instance.pk}
-        kept = [row for row in formset.get_queryset() if row.pk not in shown]
+        kept = kept_child_rows(formset)
         posted = [
             form.instance
             for form in formset.forms
